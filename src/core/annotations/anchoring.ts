@@ -1,0 +1,213 @@
+// Re-anchoring: finding an annotation's passage again after the review text was edited.
+//
+// The approach is the Hypothesis client's (src/annotator/anchoring/match-quote.ts): a target is a
+// quote with ~32 characters of context on each side plus the old offsets; candidates are scored on
+// quote similarity (weight 50), prefix (20), suffix (20) and closeness to the old offsets (2),
+// normalised to 0..1. Unlike Hypothesis, which always takes the best candidate (its bug #7571:
+// annotations silently land on look-alike passages), a candidate is accepted only above a minimum
+// score; below it the annotation becomes an orphan, which the caller keeps and flags.
+
+import approxSearch from 'approx-string-match';
+import type { AnchorResult, TextTarget } from './model';
+
+/** Characters of context kept on each side of a quote. */
+export const CONTEXT_LENGTH = 32;
+
+/**
+ * Why 0.75: with the weights below, a verbatim quote with one side of its context intact scores
+ * at least (50 + 20 + 0 + 0) / 92 = 0.76 and is kept even if the other side was rewritten, while a
+ * verbatim quote whose prefix and suffix both look like unrelated text (which scores ~0.2–0.4
+ * per side against a 32-character context) scores ≤ (50 + 2·8 + 2) / 92 ≈ 0.74 and is rejected:
+ * that is the "same words, different place" case, e.g. a name that occurs all over the review.
+ * A fuzzy quote needs correspondingly better context: at 80 % quote similarity both sides must
+ * match well. The property test (test/unit/annotations/reanchor.property.test.ts) checks the
+ * threshold against thousands of random edits of real reviews.
+ */
+export const DEFAULT_MIN_SCORE = 0.75;
+
+/**
+ * A fuzzy match must keep at least this share of the quote (1 − errors / quote length); it also
+ * sets the edit budget of the search (quote length / 4).
+ */
+export const DEFAULT_MIN_QUOTE_SIMILARITY = 0.75;
+
+/**
+ * The better of the two context sides must agree at least this much (1 − edits / context length).
+ * The Hypothesis score alone lets a short, common quote ("in New", "and the") land on another
+ * occurrence whose neighbours half-resemble the original ones (0.5–0.7 per side is common in
+ * the same review); requiring one side to be nearly intact — a side left alone by an edit scores
+ * 1.0, one with a typo fixed ~0.97 — is what tells the passage from a look-alike.
+ */
+export const DEFAULT_MIN_CONTEXT_AGREEMENT = 0.85;
+
+/** Edit budget cap, so a very long quote is not matched by something a quarter different. */
+const MAX_ERRORS_CAP = 128;
+
+const WEIGHT = { quote: 50, prefix: 20, suffix: 20, position: 2 };
+const WEIGHT_TOTAL = WEIGHT.quote + WEIGHT.prefix + WEIGHT.suffix + WEIGHT.position;
+
+/**
+ * Virtual characters standing for the start and end of the text, so that "this quote opened the
+ * review" is context that can match or not, rather than an empty prefix matching everywhere.
+ */
+const TEXT_START = '\u0002';
+const TEXT_END = '\u0003';
+
+export interface ReanchorOptions {
+  /** Minimum normalised score (0..1) for accepting a candidate. Default DEFAULT_MIN_SCORE. */
+  minScore?: number;
+  /** Minimum quote similarity for a fuzzy candidate. Default DEFAULT_MIN_QUOTE_SIMILARITY. */
+  minQuoteSimilarity?: number;
+  /** Minimum agreement of the better side of the context. Default DEFAULT_MIN_CONTEXT_AGREEMENT. */
+  minContextAgreement?: number;
+}
+
+/** Builds a target for text[start, end): the quote plus up to CONTEXT_LENGTH characters each side. */
+export function makeTarget(text: string, start: number, end: number): TextTarget {
+  if (!Number.isInteger(start) || !Number.isInteger(end) || start < 0 || end > text.length || start >= end) {
+    throw new RangeError(`invalid range ${start}..${end} for a text of length ${text.length}`);
+  }
+  let from = Math.max(0, start - CONTEXT_LENGTH);
+  let to = Math.min(text.length, end + CONTEXT_LENGTH);
+  // Never cut a surrogate pair in half (an emoji would turn into garbage in the YAML); widen
+  // instead of narrowing, because a context shorter than CONTEXT_LENGTH means "text boundary".
+  if (from > 0 && isLowSurrogate(text.charCodeAt(from))) from--;
+  if (to < text.length && isLowSurrogate(text.charCodeAt(to))) to++;
+  return { quote: text.slice(start, end), prefix: text.slice(from, start), suffix: text.slice(end, to), start, end };
+}
+
+function isLowSurrogate(c: number): boolean {
+  return c >= 0xdc00 && c <= 0xdfff;
+}
+
+interface Candidate {
+  start: number;
+  end: number;
+  quoteSimilarity: number;
+  prefixScore: number;
+  suffixScore: number;
+  score: number;
+}
+
+/** Finds target in text: stored offsets, then the verbatim quote, then a fuzzy match; else orphan. */
+export function reanchor(text: string, target: TextTarget, options: ReanchorOptions = {}): AnchorResult {
+  const minScore = options.minScore ?? DEFAULT_MIN_SCORE;
+  const minQuoteSimilarity = options.minQuoteSimilarity ?? DEFAULT_MIN_QUOTE_SIMILARITY;
+  const minContext = options.minContextAgreement ?? DEFAULT_MIN_CONTEXT_AGREEMENT;
+  const { quote } = target;
+  if (quote.length === 0) return { kind: 'orphan' };
+  const scorer = new CandidateScorer(text, target);
+  const acceptable = (c: Candidate) =>
+    c.score >= minScore && c.quoteSimilarity >= minQuoteSimilarity && Math.max(c.prefixScore, c.suffixScore) >= minContext;
+  const toResult = (c: Candidate): AnchorResult => {
+    const debug = process.env.DBG ? { p: c.prefixScore, s: c.suffixScore } : {};
+    if (c.quoteSimilarity < 1) return { kind: 'fuzzy', start: c.start, end: c.end, score: c.score, quoteSimilarity: c.quoteSimilarity, ...debug } as AnchorResult;
+    const kind = c.start === target.start && c.end === target.end ? 'exact-position' : 'exact-quote';
+    return { kind, start: c.start, end: c.end, score: c.score, ...debug } as AnchorResult;
+  };
+
+  // 1) The stored offsets still hold the quote. Accepted if its context still agrees, or if the
+  //    quote occurs nowhere else: the same words at the same place, with nothing to confuse
+  //    them with, are the passage even when both neighbours were rewritten.
+  const exact = findAll(text, quote);
+  if (text.slice(target.start, target.end) === quote) {
+    const here = scorer.score(target.start, target.end, 1);
+    if (acceptable(here) || exact.length === 1) return toResult(here);
+  }
+
+  // 2) The verbatim quote elsewhere: the occurrence with the best context, nearest the old offsets.
+  const candidates = exact.map((s) => scorer.score(s, s + quote.length, 1));
+  const bestExact = best(candidates.filter(acceptable));
+  if (bestExact) return toResult(bestExact);
+
+  // 3) A fuzzy match. approx-string-match only returns the matches with the globally fewest
+  //    errors, so a near-verbatim look-alike far away would hide the edited passage; searching
+  //    also near the old offsets and next to where the context survived verbatim finds it.
+  const maxErrors = Math.min(MAX_ERRORS_CAP, Math.floor(quote.length * (1 - minQuoteSimilarity)));
+  if (maxErrors > 0) {
+    const seen = new Set<number>();
+    const reach = quote.length + maxErrors;
+    const searchIn = (from: number, to: number) => {
+      from = Math.max(0, from);
+      to = Math.min(text.length, to);
+      if (to - from < quote.length - maxErrors) return;
+      for (const m of approxSearch(text.slice(from, to), quote, maxErrors)) {
+        if (m.errors === 0 || m.end <= m.start) continue; // verbatim ones are already candidates
+        const key = (from + m.start) * (text.length + 1) + from + m.end;
+        if (seen.has(key)) continue;
+        seen.add(key);
+        candidates.push(scorer.score(from + m.start, from + m.end, 1 - m.errors / quote.length));
+      }
+    };
+    searchIn(0, text.length);
+    searchIn(target.start - reach, target.start + 2 * reach);
+    const { prefix, suffix } = target;
+    if (prefix.length >= CONTEXT_LENGTH / 2) {
+      for (const p of findAll(text, prefix, 8)) searchIn(p + prefix.length, p + prefix.length + reach);
+    }
+    if (suffix.length >= CONTEXT_LENGTH / 2) {
+      for (const s of findAll(text, suffix, 8)) searchIn(s - reach, s);
+    }
+  }
+  const top = best(candidates.filter(acceptable));
+  if (top) return toResult(top);
+  const rejected = best(candidates);
+  return rejected ? { kind: 'orphan', bestScore: rejected.score } : { kind: 'orphan' };
+}
+
+/** Highest score; ties go to the candidate nearest the old offsets (already in the score), then the earliest. */
+function best(candidates: Candidate[]): Candidate | undefined {
+  let top: Candidate | undefined;
+  for (const c of candidates) if (!top || c.score > top.score || (c.score === top.score && c.start < top.start)) top = c;
+  return top;
+}
+
+/** Start offsets of every occurrence of needle (overlapping ones too), at most `limit`. */
+function findAll(text: string, needle: string, limit = Infinity): number[] {
+  const out: number[] = [];
+  for (let i = text.indexOf(needle); i !== -1 && out.length < limit; i = text.indexOf(needle, i + 1)) out.push(i);
+  return out;
+}
+
+/** Scores candidates for one target against one text (the Hypothesis weights, normalised). */
+class CandidateScorer {
+  private readonly prefix: string;
+  private readonly suffix: string;
+
+  constructor(
+    private readonly text: string,
+    private readonly target: TextTarget,
+  ) {
+    // A context shorter than CONTEXT_LENGTH was cut by the start/end of the text: make that edge
+    // part of the context to match.
+    this.prefix = (target.prefix.length < CONTEXT_LENGTH ? TEXT_START : '') + target.prefix;
+    this.suffix = target.suffix + (target.suffix.length < CONTEXT_LENGTH ? TEXT_END : '');
+  }
+
+  score(start: number, end: number, quoteSimilarity: number): Candidate {
+    const { text } = this;
+    const before = start - this.prefix.length;
+    const prefixWindow = before < 0 ? TEXT_START + text.slice(0, start) : text.slice(before, start);
+    const after = end + this.suffix.length;
+    const suffixWindow = after > text.length ? text.slice(end) + TEXT_END : text.slice(end, after);
+    const prefixScore = similarity(prefixWindow, this.prefix);
+    const suffixScore = similarity(suffixWindow, this.suffix);
+    const positionScore = Math.max(0, 1 - Math.abs(start - this.target.start) / Math.max(1, text.length));
+    const raw =
+      WEIGHT.quote * quoteSimilarity +
+      WEIGHT.prefix * prefixScore +
+      WEIGHT.suffix * suffixScore +
+      WEIGHT.position * positionScore;
+    return { start, end, quoteSimilarity, prefixScore, suffixScore, score: raw / WEIGHT_TOTAL };
+  }
+}
+
+/** 1 − (fewest edits to find `pattern` inside `window`) / pattern length, as Hypothesis does. */
+function similarity(window: string, pattern: string): number {
+  if (pattern.length === 0) return 1;
+  if (window.length === 0) return 0;
+  if (window.includes(pattern)) return 1;
+  const matches = approxSearch(window, pattern, pattern.length);
+  if (matches.length === 0) return 0;
+  return 1 - matches[0].errors / pattern.length;
+}

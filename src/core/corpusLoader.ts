@@ -1,0 +1,70 @@
+// Reads a corpus through the FileHost into a MentionIndex, collecting per-file problems
+// instead of stopping at the first.
+
+import { discoverFilms } from './corpus';
+import type { FileHost } from './host';
+import type { Diagnostic } from './lexicon/lexicon';
+import { parseLexicon } from './lexicon/parseLexicon';
+import { MentionIndex } from './mentionIndex';
+import { BinaryFileError, decodeText } from './text';
+
+/** Reviews above this size are refused (a review is a few KB; this catches stray dumps). */
+export const MAX_REVIEW_BYTES = 2 * 1024 * 1024;
+
+export class FileProblem extends Error {
+  constructor(readonly file: string, message: string) {
+    super(`${file}: ${message}`);
+  }
+}
+
+/** Reads a review or lexicon as text, refusing binary, non-UTF-8 and oversized files. */
+export async function readTextFile(host: FileHost, path: string, maxBytes = MAX_REVIEW_BYTES): Promise<string> {
+  const stat = await host.stat(path);
+  if (!stat) throw new FileProblem(path, 'no such file');
+  if (stat.kind !== 'file') throw new FileProblem(path, 'is a directory, not a file');
+  if (stat.size > maxBytes) {
+    throw new FileProblem(path, `file is ${(stat.size / 1048576).toFixed(1)} MB, over the ${(maxBytes / 1048576).toFixed(0)} MB limit for a review`);
+  }
+  const bytes = await host.readFile(path);
+  try {
+    return decodeText(bytes);
+  } catch (e) {
+    if (e instanceof BinaryFileError) throw new FileProblem(path, `cannot read: ${e.message}`);
+    throw e;
+  }
+}
+
+export interface LoadResult {
+  index: MentionIndex;
+  lexiconDiagnostics: Diagnostic[];
+  problems: FileProblem[];
+  reviewCount: number;
+}
+
+export async function loadCorpus(host: FileHost, root: string, index = new MentionIndex(), onProgress?: (done: number, total: number) => void): Promise<LoadResult> {
+  const films = await discoverFilms(host, root);
+  const lexiconDiagnostics: Diagnostic[] = [];
+  const problems: FileProblem[] = [];
+  const total = films.reduce((n, f) => n + f.reviews.length, 0);
+  let done = 0;
+  for (const film of films) {
+    let lexText = '';
+    try {
+      lexText = await readTextFile(host, film.lexiconPath);
+    } catch (e) {
+      problems.push(e instanceof FileProblem ? e : new FileProblem(film.lexiconPath, String(e)));
+    }
+    const lexicon = parseLexicon(film.lexiconPath, lexText);
+    lexiconDiagnostics.push(...lexicon.diagnostics);
+    const filmIndex = index.setLexicon(lexicon);
+    for (const path of film.reviews) {
+      try {
+        filmIndex.setReview(path, await readTextFile(host, path));
+      } catch (e) {
+        problems.push(e instanceof FileProblem ? e : new FileProblem(path, String(e)));
+      }
+      onProgress?.(++done, total);
+    }
+  }
+  return { index, lexiconDiagnostics, problems, reviewCount: done };
+}

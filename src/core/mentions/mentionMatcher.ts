@@ -1,0 +1,286 @@
+// The mention engine: finds every name and theme term of a lexicon in a review's text.
+// One pass over the words; a word is looked up by a hash of its folded characters first, so
+// the common case (a word that starts no name) costs no allocation.
+
+import type { Entity, Lexicon } from '../lexicon/lexicon';
+import type { EntityKind, Mention } from './types';
+import { editDistance } from './editDistance';
+import { inflect } from './inflections';
+import { isFilmTitleInContext } from './titleContext';
+import { foldChar, isSpaceChar, isWordChar, normaliseSeparator, splitForm } from './wordScanner';
+
+interface Form {
+  entity: string;
+  kind: EntityKind;
+  /** The name as the lexicon spells it, reported for fuzzy matches. */
+  display: string;
+  words: string[];
+  /** Words folded to lower case, for case-insensitive forms. */
+  folded: string[];
+  seps: string[];
+  trail: string;
+  caseSensitive: boolean;
+  /** A prefix term (`isolat*`): its last word matches any word starting with it. */
+  prefix: boolean;
+  /** An ambiguous film title: needs context to count. */
+  needsTitleContext: boolean;
+}
+
+const TABLE_BITS = 16;
+const TABLE_MASK = (1 << TABLE_BITS) - 1;
+const PREFIX_LEN = 4;
+
+function hashFolded(s: string, len = s.length): number {
+  let h = 0x811c9dc5;
+  for (let i = 0; i < len; i++) h = Math.imul(h ^ foldChar(s.charCodeAt(i)), 0x01000193);
+  return h >>> 0;
+}
+
+export interface MatchOptions {
+  /** Where searching starts (after front matter). */
+  bodyStart?: number;
+}
+
+export class MentionMatcher {
+  private readonly byFirstWord = new Map<string, Form[]>();
+  private readonly prefixForms = new Map<string, Form[]>();
+  /** Bit set over word hashes that may start a form: a cheap first test for every word. */
+  private readonly wordFilter = new Uint8Array(1 << (TABLE_BITS - 3));
+  private readonly prefixFilter = new Uint8Array(1 << (TABLE_BITS - 3));
+  /** Multi-word names by the initials of their words, for misspellings. */
+  private readonly fuzzyByInitials = new Map<string, Form[]>();
+  private readonly fuzzyInitials = new Set<string>();
+  private readonly exactNames = new Set<string>();
+
+  constructor(readonly lexicon: Lexicon) {
+    for (const entity of lexicon.entities) this.addEntity(entity);
+    for (const list of this.byFirstWord.values()) list.sort((a, b) => b.words.length - a.words.length);
+  }
+
+  private addEntity(entity: Entity) {
+    const isTheme = entity.kind === 'theme';
+    for (const raw of entity.matchForms) {
+      const prefix = isTheme && raw.endsWith('*');
+      const base = prefix ? raw.slice(0, -1) : raw;
+      // Terms in capitals (AI, OS, A.I.) are acronyms: only capitals count.
+      const caseSensitive = !isTheme || (/[A-Z]/.test(base) && base === base.toUpperCase());
+      const variants = isTheme && !prefix && !caseSensitive ? inflectLastWord(base) : [base];
+      for (const v of variants) {
+        const parts = splitForm(v);
+        if (parts.words.length === 0) continue;
+        const form: Form = {
+          entity: entity.id,
+          kind: entity.kind,
+          display: entity.kind === 'theme' ? raw : raw,
+          words: parts.words,
+          folded: parts.words.map((w) => w.toLowerCase()),
+          seps: parts.seps,
+          trail: parts.trail.trim(),
+          caseSensitive,
+          prefix,
+          needsTitleContext: entity.kind === 'film' && this.lexicon.film.ambiguous && !v.includes(' '),
+        };
+        if (prefix && form.words.length === 1) {
+          const key = form.folded[0].slice(0, PREFIX_LEN);
+          if (form.folded[0].length < PREFIX_LEN) continue; // too short to be a safe prefix
+          this.setBit(this.prefixFilter, hashFolded(key));
+          push(this.prefixForms, key, form);
+          continue;
+        }
+        const key = form.folded[0];
+        this.setBit(this.wordFilter, hashFolded(key));
+        push(this.byFirstWord, key, form);
+        if (!isTheme) {
+          this.exactNames.add(v);
+          if (form.words.length >= 2 && !form.needsTitleContext) {
+            push(this.fuzzyByInitials, form.words.map((w) => w[0]).join(''), form);
+            if (isUpperAscii(form.words[0].charCodeAt(0))) this.fuzzyInitials.add(form.words[0][0]);
+          }
+        }
+      }
+    }
+  }
+
+  private setBit(bits: Uint8Array, h: number) {
+    const i = h & TABLE_MASK;
+    bits[i >> 3] |= 1 << (i & 7);
+  }
+
+  private hasBit(bits: Uint8Array, h: number) {
+    const i = h & TABLE_MASK;
+    return (bits[i >> 3] & (1 << (i & 7))) !== 0;
+  }
+
+  /** Every mention in `text`, in order, non-overlapping; the longest name wins. */
+  findMentions(text: string, options: MatchOptions = {}): Mention[] {
+    const out: Mention[] = [];
+    const floor = options.bodyStart ?? 0;
+    const n = text.length;
+    let i = floor;
+    while (i < n) {
+      const c = text.charCodeAt(i);
+      if (!isWordChar(c)) {
+        i++;
+        continue;
+      }
+      // Read one word, hashing its folded characters as we go.
+      const start = i;
+      let h = 0x811c9dc5;
+      let h4 = 0;
+      while (i < n && isWordChar(text.charCodeAt(i))) {
+        h = Math.imul(h ^ foldChar(text.charCodeAt(i)), 0x01000193);
+        if (i - start === PREFIX_LEN - 1) h4 = h >>> 0;
+        i++;
+      }
+      const end = i;
+      if ((end - start === 4 || end - start === 5) && text.startsWith('://', end) && /^https?$/i.test(text.slice(start, end))) {
+        i = skipUrl(text, end);
+        continue;
+      }
+      let best: Mention | undefined;
+      if (this.hasBit(this.wordFilter, h >>> 0)) best = this.matchAt(text, start, end, floor);
+      if (!best && end - start >= PREFIX_LEN && this.hasBit(this.prefixFilter, h4)) best = this.matchPrefix(text, start, end);
+      if (this.fuzzyInitials.has(text[start])) {
+        const fuzzy = this.matchFuzzy(text, start, end);
+        if (fuzzy && (!best || fuzzy.end > best.end)) best = fuzzy;
+      }
+      if (best) {
+        out.push(best);
+        i = best.end;
+      }
+    }
+    return out;
+  }
+
+  private matchAt(text: string, start: number, end: number, floor: number): Mention | undefined {
+    const forms = this.byFirstWord.get(text.slice(start, end).toLowerCase());
+    if (!forms) return undefined;
+    for (const form of forms) {
+      const e = this.matchForm(text, form, start, end);
+      if (e < 0) continue;
+      if (form.needsTitleContext && !isFilmTitleInContext(text, start, e, floor)) continue;
+      return { entity: form.entity, kind: form.kind, start, end: e, text: text.slice(start, e) };
+    }
+    return undefined;
+  }
+
+  /** End offset of `form` matched at the word [start, end), or -1. */
+  private matchForm(text: string, form: Form, start: number, end: number): number {
+    if (!wordEquals(text, start, end, form, 0)) return -1;
+    let pos = end;
+    for (let w = 1; w < form.words.length; w++) {
+      const next = readSeparatorAndWord(text, pos, form.seps[w - 1]);
+      if (!next || !wordEquals(text, next.start, next.end, form, w)) return -1;
+      pos = next.end;
+    }
+    if (form.trail) {
+      if (!text.startsWith(form.trail, pos)) return -1;
+      pos += form.trail.length;
+      if (pos < text.length && isWordChar(text.charCodeAt(pos))) return -1;
+    }
+    return pos;
+  }
+
+  private matchPrefix(text: string, start: number, end: number): Mention | undefined {
+    const forms = this.prefixForms.get(text.slice(start, start + PREFIX_LEN).toLowerCase());
+    if (!forms) return undefined;
+    const word = text.slice(start, end).toLowerCase();
+    for (const form of forms) {
+      if (word.startsWith(form.folded[0])) return { entity: form.entity, kind: form.kind, start, end, text: text.slice(start, end) };
+    }
+    return undefined;
+  }
+
+  /**
+   * A misspelt multi-word name: same initials, each word within ⌊len/4⌋ edits (at least 1),
+   * at most 2 in all, separated by spaces only, and not an exact name of anything.
+   */
+  private matchFuzzy(text: string, start: number, end: number): Mention | undefined {
+    const words: Array<{ start: number; end: number }> = [{ start, end }];
+    let initials = text[start];
+    let pos = end;
+    let best: Mention | undefined;
+    for (let k = 2; k <= 4; k++) {
+      const next = readSeparatorAndWord(text, pos, ' ');
+      if (!next) break;
+      words.push(next);
+      initials += text[next.start];
+      pos = next.end;
+      const forms = this.fuzzyByInitials.get(initials);
+      if (!forms) continue;
+      for (const form of forms) {
+        if (form.words.length !== k) continue;
+        let total = 0;
+        let exactWords = 0;
+        for (let w = 0; w < k && total <= 2; w++) {
+          const got = text.slice(words[w].start, words[w].end);
+          const want = form.words[w];
+          const max = Math.max(1, Math.floor(want.length / 4));
+          const d = editDistance(got, want, max);
+          if (d > max) total = 99;
+          else total += d;
+          if (d === 0) exactWords++;
+        }
+        if (total > 2 || exactWords === k) continue;
+        const surface = text.slice(start, pos);
+        if (this.exactNames.has(surface.replace(/\s+/g, ' '))) continue;
+        const candidate: Mention = { entity: form.entity, kind: form.kind, start, end: pos, text: surface, fuzzy: form.words.join(' ') };
+        if (!best || candidate.end > best.end) best = candidate;
+        break;
+      }
+    }
+    return best;
+  }
+}
+
+function push<T>(map: Map<string, T[]>, key: string, value: T) {
+  const list = map.get(key);
+  if (list) list.push(value);
+  else map.set(key, [value]);
+}
+
+function inflectLastWord(term: string): string[] {
+  const m = /^(.*?)([\p{L}\p{N}]+)$/u.exec(term);
+  if (!m) return [term];
+  return inflect(m[2]).map((w) => m[1] + w);
+}
+
+function wordEquals(text: string, start: number, end: number, form: Form, w: number): boolean {
+  const want = form.caseSensitive ? form.words[w] : form.folded[w];
+  if (end - start !== want.length) {
+    // A prefix form's last word may be longer.
+    if (!(form.prefix && w === form.words.length - 1 && end - start > want.length)) return false;
+  }
+  for (let k = 0; k < want.length; k++) {
+    const c = text.charCodeAt(start + k);
+    if ((form.caseSensitive ? c : foldChar(c)) !== want.charCodeAt(k)) return false;
+  }
+  return true;
+}
+
+/**
+ * Reads the separator after `pos` and the word after it, if the separator equals `sep` once
+ * spaces (NBSP, one line break) are folded and curly apostrophes straightened.
+ */
+function readSeparatorAndWord(text: string, pos: number, sep: string): { start: number; end: number } | undefined {
+  let i = pos;
+  let newlines = 0;
+  while (i < text.length && !isWordChar(text.charCodeAt(i))) {
+    if (text.charCodeAt(i) === 10 && ++newlines > 1) return undefined; // a paragraph break ends a name
+    if (i - pos > sep.length + 8) return undefined;
+    i++;
+  }
+  if (i >= text.length || normaliseSeparator(text.slice(pos, i)) !== sep) return undefined;
+  const start = i;
+  while (i < text.length && isWordChar(text.charCodeAt(i))) i++;
+  return { start, end: i };
+}
+
+function isUpperAscii(c: number): boolean {
+  return c >= 65 && c <= 90;
+}
+
+function skipUrl(text: string, i: number): number {
+  while (i < text.length && !isSpaceChar(text.charCodeAt(i)) && text[i] !== ')' && text[i] !== '>') i++;
+  return i;
+}

@@ -1,0 +1,99 @@
+// Character classes and word folding for the mention engine, kept allocation-free on the hot path.
+
+const WORD_UNKNOWN = 2;
+const wordClass = new Uint8Array(65536).fill(WORD_UNKNOWN);
+const WORD_CHAR = /[\p{L}\p{N}\p{M}]/u;
+for (let c = 0; c < 128; c++) {
+  wordClass[c] = (c >= 48 && c <= 57) || (c >= 65 && c <= 90) || (c >= 97 && c <= 122) ? 1 : 0;
+}
+// Surrogates belong to emoji and rare scripts; treating them as separators keeps offsets exact.
+wordClass.fill(0, 0xd800, 0xe000);
+
+/** Letters, digits and combining marks make words; everything else separates them. */
+export function isWordChar(c: number): boolean {
+  let k = wordClass[c];
+  if (k === WORD_UNKNOWN) {
+    k = WORD_CHAR.test(String.fromCharCode(c)) ? 1 : 0;
+    wordClass[c] = k;
+  }
+  return k === 1;
+}
+
+const foldCache = new Map<number, number>();
+
+/** Lower-cases one UTF-16 unit (ASCII inline, the rest through a cache). */
+export function foldChar(c: number): number {
+  if (c < 128) return c >= 65 && c <= 90 ? c + 32 : c;
+  let f = foldCache.get(c);
+  if (f === undefined) {
+    const lower = String.fromCharCode(c).toLowerCase();
+    f = lower.length === 1 ? lower.charCodeAt(0) : c;
+    foldCache.set(c, f);
+  }
+  return f;
+}
+
+export function isUpper(c: number): boolean {
+  if (c < 128) return c >= 65 && c <= 90;
+  const s = String.fromCharCode(c);
+  return s !== s.toLowerCase() && s === s.toUpperCase();
+}
+
+/** Whitespace that may stand between the words of a name: spaces, NBSP, thin spaces, a line break. */
+export function isSpaceChar(c: number): boolean {
+  return c === 32 || c === 9 || c === 10 || c === 13 || c === 0xa0 || c === 0x2009 || c === 0x202f || c === 0x2007 || c === 0x200a;
+}
+
+/** Apostrophes critics use interchangeably. */
+export function isApostrophe(c: number): boolean {
+  return c === 39 || c === 0x2019 || c === 0x2bc || c === 0x2018;
+}
+
+export interface Word {
+  start: number;
+  end: number;
+}
+
+/** Splits a name or term into its words and the separators between them (normalised). */
+export function splitForm(form: string): { words: string[]; seps: string[]; lead: string; trail: string } {
+  const words: string[] = [];
+  const seps: string[] = [];
+  let lead = '';
+  let trail = '';
+  let i = 0;
+  let sep = '';
+  while (i < form.length) {
+    const c = form.charCodeAt(i);
+    if (isWordChar(c)) {
+      let j = i;
+      while (j < form.length && isWordChar(form.charCodeAt(j))) j++;
+      if (words.length === 0) lead = sep;
+      else seps.push(sep);
+      words.push(form.slice(i, j));
+      sep = '';
+      i = j;
+    } else {
+      sep += form[i];
+      i++;
+    }
+  }
+  trail = sep;
+  return { words, seps: seps.map(normaliseSeparator), lead: normaliseSeparator(lead), trail: normaliseSeparator(trail) };
+}
+
+/** Separators compare after folding runs of spaces to one space and curly apostrophes to straight. */
+export function normaliseSeparator(sep: string): string {
+  let out = '';
+  let space = false;
+  for (let i = 0; i < sep.length; i++) {
+    const c = sep.charCodeAt(i);
+    if (isSpaceChar(c)) {
+      if (!space) out += ' ';
+      space = true;
+      continue;
+    }
+    space = false;
+    out += isApostrophe(c) ? "'" : sep[i];
+  }
+  return out;
+}

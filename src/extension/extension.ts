@@ -1,0 +1,83 @@
+// Composes Marginalia's features. Every registration is a disposable pushed to the context.
+
+import * as vscode from 'vscode';
+import { registerCommands } from './commands';
+import { CorpusService } from './corpusService';
+import { MentionDecorations } from './decorations';
+import { MentionDefinitionProvider } from './definitionProvider';
+import { EntitiesTreeProvider } from './entitiesTree';
+import { MentionHighlightProvider } from './highlightProvider';
+import { MentionHoverProvider } from './hoverProvider';
+import { LexiconDiagnostics } from './lexiconDiagnostics';
+import { trackReviewContext } from './mentionNavigation';
+import { ReviewOutlineProvider } from './outlineProvider';
+import { MentionReferenceProvider } from './referenceProvider';
+import { ReviewsTreeProvider } from './reviewsTree';
+import { EntitySymbolProvider } from './workspaceSymbolProvider';
+
+/** Reviews are Markdown or plain text; the lexicon is YAML. Providers check membership in a film. */
+export const REVIEW_SELECTOR: vscode.DocumentSelector = [
+  { scheme: 'file', language: 'markdown' },
+  { scheme: 'file', language: 'plaintext' },
+];
+const LEXICON_SELECTOR: vscode.DocumentSelector = [{ scheme: 'file', pattern: '**/film.yaml' }];
+
+export interface MarginaliaApi {
+  corpus: CorpusService;
+  reviewsTree: ReviewsTreeProvider;
+  entitiesTree: EntitiesTreeProvider;
+  /** Resolves when the first index of the workspace is built. */
+  ready: Promise<void>;
+}
+
+export function activate(context: vscode.ExtensionContext): MarginaliaApi {
+  try {
+    const corpus = new CorpusService();
+    context.subscriptions.push(corpus);
+
+    const reviewsTree = new ReviewsTreeProvider(corpus);
+    const entitiesTree = new EntitiesTreeProvider(corpus);
+    const reviewsView = vscode.window.createTreeView('marginalia.reviews', { treeDataProvider: reviewsTree, showCollapseAll: true });
+    const entitiesView = vscode.window.createTreeView('marginalia.entities', { treeDataProvider: entitiesTree, showCollapseAll: true });
+    context.subscriptions.push(reviewsView, entitiesView);
+    void vscode.commands.executeCommand('setContext', 'marginalia.entitySort', entitiesTree.sort);
+
+    // Trees refresh at most every 150 ms while a review is being typed in.
+    let pending: ReturnType<typeof setTimeout> | undefined;
+    context.subscriptions.push(
+      corpus.onDidChange(() => {
+        clearTimeout(pending);
+        pending = setTimeout(() => {
+          reviewsTree.refresh();
+          entitiesTree.refresh();
+          entitiesView.description = entitiesTree.filter ? `filter: ${entitiesTree.filter}` : undefined;
+        }, 150);
+      }),
+      { dispose: () => clearTimeout(pending) },
+    );
+
+    const both = [...(REVIEW_SELECTOR as vscode.DocumentFilter[]), ...(LEXICON_SELECTOR as vscode.DocumentFilter[])];
+    context.subscriptions.push(
+      vscode.languages.registerHoverProvider(both, new MentionHoverProvider(corpus)),
+      vscode.languages.registerDefinitionProvider(REVIEW_SELECTOR, new MentionDefinitionProvider(corpus)),
+      vscode.languages.registerReferenceProvider(both, new MentionReferenceProvider(corpus)),
+      vscode.languages.registerDocumentHighlightProvider(REVIEW_SELECTOR, new MentionHighlightProvider(corpus)),
+      vscode.languages.registerWorkspaceSymbolProvider(new EntitySymbolProvider(corpus)),
+      vscode.languages.registerDocumentSymbolProvider(REVIEW_SELECTOR, new ReviewOutlineProvider(corpus), { label: 'Marginalia' }),
+      new MentionDecorations(corpus),
+      new LexiconDiagnostics(corpus),
+      trackReviewContext(corpus),
+    );
+    registerCommands(context, corpus, reviewsTree, entitiesTree);
+
+    corpus.ready.catch((e) => void vscode.window.showErrorMessage(`Marginalia could not read the corpus: ${e instanceof Error ? e.message : String(e)}`));
+    return { corpus, reviewsTree, entitiesTree, ready: corpus.ready };
+  } catch (e) {
+    void vscode.window.showErrorMessage(`Marginalia failed to start: ${e instanceof Error ? e.message : String(e)}`);
+    throw e;
+  }
+}
+
+export function deactivate(): void {
+  // Everything is disposed through context.subscriptions.
+}

@@ -1,0 +1,52 @@
+// The card shown when hovering a mention or a lexicon entry: who or what it is, and where the
+// critics discuss it, with links (our own command only) that jump to the first mention per review.
+
+import * as vscode from 'vscode';
+import { KIND_LABEL, type Entity } from '../core/lexicon/lexicon';
+import type { FilmIndex } from '../core/mentionIndex';
+import type { Mention } from '../core/mentions/types';
+import { commandLink, escapeMarkdown } from './markdownText';
+
+export const HOVER_COMMANDS = ['marginalia.revealMention'];
+
+export function entityCard(film: FilmIndex, entity: Entity, mention?: Mention): vscode.MarkdownString {
+  const md = new vscode.MarkdownString(undefined, true);
+  md.isTrusted = { enabledCommands: HOVER_COMMANDS };
+  md.supportHtml = false;
+  md.appendMarkdown(`**${escapeMarkdown(entity.name)}** · ${KIND_LABEL[entity.kind].toLowerCase()}`);
+  if (entity.kind === 'film' && film.lexicon.film.year) md.appendMarkdown(` (${film.lexicon.film.year})`);
+  md.appendMarkdown('\n\n');
+
+  if (mention?.fuzzy) md.appendMarkdown(`$(info) “${escapeMarkdown(mention.text)}” read as **${escapeMarkdown(mention.fuzzy)}**\n\n`);
+
+  const names = (ids: string[]) => ids.map((id) => escapeMarkdown(film.entity(id)?.name ?? id)).join(', ');
+  if (entity.kind === 'character' && entity.playedBy.length) md.appendMarkdown(`Played by ${names(entity.playedBy)}\n\n`);
+  if (entity.kind === 'person') {
+    const parts: string[] = [];
+    if (entity.roles.length) parts.push(escapeMarkdown(entity.roles.join(', ')));
+    if (entity.plays.length) parts.push(`plays ${names(entity.plays)}`);
+    if (parts.length) md.appendMarkdown(parts.join(' — ') + '\n\n');
+  }
+  if (entity.kind === 'film' && film.lexicon.film.director) md.appendMarkdown(`Directed by ${names([film.lexicon.film.director])}\n\n`);
+  if (entity.description) md.appendMarkdown(`${escapeMarkdown(entity.description)}\n\n`);
+  if (entity.kind === 'theme') md.appendMarkdown(`Terms: ${escapeMarkdown(entity.aliases.concat(entity.name).filter((t, i, a) => a.indexOf(t) === i).join(', '))}\n\n`);
+  else if (entity.aliases.length) md.appendMarkdown(`Also: ${escapeMarkdown(entity.aliases.join(', '))}\n\n`);
+
+  const total = film.totalMentions(entity.id);
+  md.appendMarkdown('---\n\n');
+  if (total.mentions === 0) {
+    md.appendMarkdown('Not mentioned in any review yet.');
+    return md;
+  }
+  md.appendMarkdown(`**${total.mentions} mention${total.mentions === 1 ? '' : 's'} in ${total.reviews} review${total.reviews === 1 ? '' : 's'}**\n\n`);
+  for (const review of film.orderedReviews()) {
+    const count = review.counts.get(entity.id);
+    if (!count) continue;
+    const first = review.mentions.find((m) => m.entity === entity.id);
+    if (!first) continue;
+    const who = review.info.critic ?? review.info.publication ?? review.info.title;
+    const link = commandLink('marginalia.revealMention', [review.path, first.start, first.end]);
+    md.appendMarkdown(`- [${escapeMarkdown(who)}](${link} "${escapeMarkdown(review.info.title).replace(/"/g, '')}") · ${count}\n`);
+  }
+  return md;
+}

@@ -1,0 +1,30 @@
+// The one adapter between core positions (paths, UTF-16 offsets) and VS Code's Uri/Range/Location.
+
+import * as vscode from 'vscode';
+import type { IndexedReview } from '../core/mentionIndex';
+import type { LineMap } from '../core/text';
+
+export function toUri(path: string): vscode.Uri {
+  return vscode.Uri.file(path);
+}
+
+export function toPath(uri: vscode.Uri): string {
+  return uri.path;
+}
+
+export function toPosition(lines: LineMap, offset: number): vscode.Position {
+  const p = lines.positionAt(offset);
+  return new vscode.Position(p.line, p.character);
+}
+
+export function toRange(lines: LineMap, start: number, end: number): vscode.Range {
+  return new vscode.Range(toPosition(lines, start), toPosition(lines, end));
+}
+
+export function mentionLocation(review: IndexedReview, start: number, end: number): vscode.Location {
+  return new vscode.Location(toUri(review.path), toRange(review.lines(), start, end));
+}
+
+export function toOffset(lines: LineMap, position: vscode.Position): number {
+  return lines.offsetAt({ line: position.line, character: position.character });
+}

@@ -1,0 +1,172 @@
+// "Reviews": film → review → Characters / People / Themes → entity (count) → mention rows.
+
+import * as vscode from 'vscode';
+import type { FilmIndex, IndexedReview } from '../core/mentionIndex';
+import { KIND_LABEL } from '../core/lexicon/lexicon';
+import type { EntityKind } from '../core/mentions/types';
+import { basename } from '../core/host';
+import type { CorpusService } from './corpusService';
+import { toUri } from './locations';
+import { kindIcon, mentionItem } from './treeItems';
+
+export type ReviewsNode =
+  | { type: 'film'; dir: string }
+  | { type: 'review'; path: string }
+  | { type: 'group'; path: string; kind: EntityKind }
+  | { type: 'entity'; path: string; entity: string }
+  | { type: 'mention'; path: string; entity: string; start: number };
+
+const GROUPS: Array<{ kind: EntityKind; label: string }> = [
+  { kind: 'character', label: 'Characters' },
+  { kind: 'person', label: 'People' },
+  { kind: 'theme', label: 'Themes' },
+  { kind: 'film', label: 'The Film' },
+];
+
+export class ReviewsTreeProvider implements vscode.TreeDataProvider<ReviewsNode> {
+  private readonly emitter = new vscode.EventEmitter<ReviewsNode | undefined>();
+  readonly onDidChangeTreeData = this.emitter.event;
+
+  constructor(private readonly corpus: CorpusService) {}
+
+  refresh(): void {
+    this.emitter.fire(undefined);
+  }
+
+  getChildren(node?: ReviewsNode): ReviewsNode[] {
+    const index = this.corpus.index;
+    if (!node) {
+      const films = index.allFilms();
+      // A single film: its reviews at the top would hide the film's name, so keep the film row.
+      return films.map((f) => ({ type: 'film', dir: f.dir }));
+    }
+    switch (node.type) {
+      case 'film':
+        return (index.film(node.dir)?.orderedReviews() ?? []).map((r) => ({ type: 'review', path: r.path }));
+      case 'review': {
+        const review = index.review(node.path);
+        if (!review) return [];
+        return GROUPS.filter((g) => review.mentions.some((m) => m.kind === g.kind)).map((g) => ({ type: 'group', path: node.path, kind: g.kind }));
+      }
+      case 'group': {
+        const review = index.review(node.path);
+        if (!review) return [];
+        const ids = [...review.counts.entries()]
+          .filter(([id]) => review.film.entity(id)?.kind === node.kind)
+          .sort((a, b) => b[1] - a[1] || a[0].localeCompare(b[0]));
+        return ids.map(([id]) => ({ type: 'entity', path: node.path, entity: id }));
+      }
+      case 'entity': {
+        const review = index.review(node.path);
+        if (!review) return [];
+        return review.mentions.filter((m) => m.entity === node.entity).map((m) => ({ type: 'mention', path: node.path, entity: node.entity, start: m.start }));
+      }
+      case 'mention':
+        return [];
+    }
+  }
+
+  getParent(node: ReviewsNode): ReviewsNode | undefined {
+    switch (node.type) {
+      case 'film':
+        return undefined;
+      case 'review': {
+        const film = this.corpus.index.filmFor(node.path);
+        return film ? { type: 'film', dir: film.dir } : undefined;
+      }
+      case 'group':
+        return { type: 'review', path: node.path };
+      case 'entity': {
+        const kind = this.corpus.index.review(node.path)?.film.entity(node.entity)?.kind ?? 'character';
+        return { type: 'group', path: node.path, kind };
+      }
+      case 'mention':
+        return { type: 'entity', path: node.path, entity: node.entity };
+    }
+  }
+
+  getTreeItem(node: ReviewsNode): vscode.TreeItem {
+    const index = this.corpus.index;
+    switch (node.type) {
+      case 'film':
+        return filmItem(index.film(node.dir));
+      case 'review':
+        return reviewItem(index.review(node.path), node.path);
+      case 'group': {
+        const review = index.review(node.path);
+        const label = GROUPS.find((g) => g.kind === node.kind)?.label ?? node.kind;
+        const entities = review ? [...review.counts.keys()].filter((id) => review.film.entity(id)?.kind === node.kind).length : 0;
+        const item = new vscode.TreeItem(label, vscode.TreeItemCollapsibleState.Collapsed);
+        item.id = `group:${node.path}:${node.kind}`;
+        item.description = `${entities}`;
+        item.iconPath = kindIcon(node.kind);
+        item.contextValue = 'group';
+        return item;
+      }
+      case 'entity': {
+        const review = index.review(node.path);
+        const entity = review?.film.entity(node.entity);
+        const count = review?.counts.get(node.entity) ?? 0;
+        const item = new vscode.TreeItem(entity?.name ?? node.entity, vscode.TreeItemCollapsibleState.Collapsed);
+        item.id = `entity:${node.path}:${node.entity}`;
+        item.description = `${count}`;
+        item.tooltip = entityTooltip(review?.film, node.entity);
+        item.iconPath = kindIcon(entity?.kind ?? 'character');
+        item.contextValue = `entity-${entity?.kind ?? 'unknown'}`;
+        return item;
+      }
+      case 'mention': {
+        const review = index.review(node.path);
+        const mention = review?.mentions.find((m) => m.start === node.start && m.entity === node.entity);
+        if (!review || !mention) return new vscode.TreeItem('(gone)');
+        const item = mentionItem(review, mention);
+        item.id = `mention:${node.path}:${node.start}`;
+        return item;
+      }
+    }
+  }
+}
+
+function filmItem(film: FilmIndex | undefined): vscode.TreeItem {
+  const title = film?.lexicon.film.title || (film ? basename(film.dir) : 'Film');
+  const item = new vscode.TreeItem(title, vscode.TreeItemCollapsibleState.Expanded);
+  item.id = `film:${film?.dir}`;
+  const year = film?.lexicon.film.year;
+  const n = film?.reviews.size ?? 0;
+  item.description = `${year ? year + ' · ' : ''}${n} review${n === 1 ? '' : 's'}`;
+  item.iconPath = new vscode.ThemeIcon('device-camera-video');
+  item.resourceUri = film ? toUri(film.dir) : undefined;
+  item.tooltip = film ? new vscode.MarkdownString().appendText(`${title}${year ? ` (${year})` : ''}\n${film.dir}`) : undefined;
+  item.contextValue = 'film';
+  return item;
+}
+
+function reviewItem(review: IndexedReview | undefined, path: string): vscode.TreeItem {
+  const info = review?.info;
+  const item = new vscode.TreeItem(info?.title ?? basename(path), vscode.TreeItemCollapsibleState.Collapsed);
+  item.id = `review:${path}`;
+  item.description = [info?.critic, info?.rating].filter(Boolean).join(' · ');
+  const tip = new vscode.MarkdownString();
+  tip.appendMarkdown('**').appendText(info?.title ?? basename(path)).appendMarkdown('**  \n');
+  if (info?.critic) tip.appendText(`by ${info.critic}`).appendMarkdown('  \n');
+  const where = [info?.publication, info?.date].filter(Boolean).join(', ');
+  if (where) tip.appendText(where).appendMarkdown('  \n');
+  if (info?.rating) tip.appendText(`Rating: ${info.rating}`).appendMarkdown('  \n');
+  tip.appendText(`${review?.mentions.length ?? 0} mentions · ${basename(path)}`);
+  item.tooltip = tip;
+  item.iconPath = new vscode.ThemeIcon('note');
+  item.resourceUri = toUri(path);
+  item.command = { command: 'marginalia.openReview', title: 'Open Review', arguments: [toUri(path)] };
+  item.contextValue = 'review';
+  return item;
+}
+
+export function entityTooltip(film: FilmIndex | undefined, id: string): vscode.MarkdownString | undefined {
+  const entity = film?.entity(id);
+  if (!entity || !film) return undefined;
+  const md = new vscode.MarkdownString();
+  md.appendMarkdown('**').appendText(entity.name).appendMarkdown('** — ').appendText(KIND_LABEL[entity.kind].toLowerCase());
+  if (entity.description) md.appendMarkdown('\n\n').appendText(entity.description);
+  return md;
+}
+

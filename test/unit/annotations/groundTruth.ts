@@ -1,0 +1,134 @@
+// Test helpers for the re-anchoring property test: a seeded PRNG, the seed reviews, and ground
+// truth for where an annotated passage goes when the text around it is edited.
+
+import * as fs from 'node:fs';
+import * as path from 'node:path';
+import { CONTEXT_LENGTH } from '../../../src/core/annotations/anchoring';
+
+/** mulberry32: tiny, fast, good enough to drive random edits reproducibly. */
+export function mulberry32(seed: number): () => number {
+  let a = seed >>> 0;
+  return () => {
+    a = (a + 0x6d2b79f5) >>> 0;
+    let t = a;
+    t = Math.imul(t ^ (t >>> 15), t | 1);
+    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+  };
+}
+
+/** The raw reviews of *Her* in ../shared/seeds (MARGINALIA_SEEDS overrides), or [] when absent. */
+export function loadSeedReviews(): Array<{ name: string; text: string }> {
+  const repoRoot = path.resolve(__dirname, '../../../..');
+  const dir = process.env.MARGINALIA_SEEDS ?? path.resolve(repoRoot, '../shared/seeds');
+  if (!fs.existsSync(dir)) return [];
+  return fs
+    .readdirSync(dir)
+    .filter((n) => n.endsWith('.txt'))
+    .sort()
+    .map((name) => ({ name, text: fs.readFileSync(path.join(dir, name), 'utf8').replace(/^\uFEFF/, '') }));
+}
+
+/**
+ * One place an annotated passage lives in the edited text: the original, or a verbatim copy made
+ * by a "duplicate" edit. Also tracks whether the ~32 characters of context on each side still
+ * sit next to it unchanged, since that is what separates the passage from a look-alike.
+ */
+export interface Instance {
+  start: number;
+  end: number;
+  /** Context regions [prefixStart, start) and [end, suffixEnd) as they were when annotated. */
+  prefixStart: number;
+  suffixEnd: number;
+  touched: boolean;
+  deleted: boolean;
+  prefixIntact: boolean;
+  suffixIntact: boolean;
+  copy: boolean;
+}
+
+export function newInstance(textLength: number, start: number, end: number): Instance {
+  return {
+    start,
+    end,
+    prefixStart: Math.max(0, start - CONTEXT_LENGTH),
+    suffixEnd: Math.min(textLength, end + CONTEXT_LENGTH),
+    touched: false,
+    deleted: false,
+    prefixIntact: true,
+    suffixIntact: true,
+    copy: false,
+  };
+}
+
+/** Does replacing [a, b) touch the region [x, y)? Pure insertions only count strictly inside. */
+function hits(a: number, b: number, x: number, y: number): boolean {
+  return b > a ? a < y && b > x : a > x && a < y;
+}
+
+/** Moves a point for the replacement of [a, b) by `length` characters (insertions at p push it). */
+function movePoint(p: number, a: number, b: number, length: number): number {
+  return b <= p ? p + length - (b - a) : p;
+}
+
+/** Updates an instance for the replacement of old text [a, b) by `length` new characters. */
+export function applyEdit(inst: Instance, a: number, b: number, length: number): void {
+  if (inst.deleted) return;
+  const { start: s, end: e } = inst;
+  // Context: touched inside, or split from the passage by an insertion at the junction.
+  if (hits(a, b, inst.prefixStart, s) || (a === b && a === s)) inst.prefixIntact = false;
+  if (hits(a, b, e, inst.suffixEnd) || (a === b && a === e)) inst.suffixIntact = false;
+  inst.prefixStart = movePoint(inst.prefixStart, a, b, length);
+  inst.suffixEnd = movePoint(inst.suffixEnd, a, b, length);
+  if (!hits(a, b, s, e)) {
+    inst.start = movePoint(s, a, b, length);
+    inst.end = b <= s ? e + length - (b - a) : e;
+    return;
+  }
+  if (a <= s && b >= e) {
+    inst.deleted = true; // the whole passage was removed or replaced by other text
+    return;
+  }
+  inst.touched = true;
+  // What is left of the passage, plus any replacement text inside or overlapping it.
+  inst.start = Math.min(s, a);
+  inst.end = b > e ? a + length : e + length - (b - a);
+}
+
+/**
+ * Updates an instance for swapping two adjacent paragraphs: old text [x1, y1) + sep + [x2, y2)
+ * becomes [x2, y2) + sep + [x1, y1). A region inside one paragraph moves with it; a region
+ * across a paragraph edge is torn apart.
+ */
+export function applySwap(inst: Instance, x1: number, y1: number, x2: number, y2: number): void {
+  if (inst.deleted) return;
+  const shiftOf = (u: number, v: number): number | undefined => {
+    if (v <= x1 || u >= y2) return 0;
+    if (u >= x1 && v <= y1) return y2 - y1;
+    if (u >= x2 && v <= y2) return x1 - x2;
+    return undefined;
+  };
+  const passage = shiftOf(inst.start, inst.end);
+  const prefix = shiftOf(inst.prefixStart, inst.start);
+  const suffix = shiftOf(inst.end, inst.suffixEnd);
+  if (passage === undefined) {
+    inst.touched = true;
+    inst.prefixIntact = inst.suffixIntact = false;
+    inst.start = Math.min(inst.start, x1);
+    inst.end = Math.max(inst.end, y2);
+    return;
+  }
+  if (prefix !== passage) inst.prefixIntact = false;
+  if (suffix !== passage) inst.suffixIntact = false;
+  inst.start += passage;
+  inst.end += passage;
+  inst.prefixStart += prefix ?? passage;
+  inst.suffixEnd += suffix ?? passage;
+}
+
+/** An empty context region stands for the edge of the text: intact only while still at that edge. */
+export function contextIntact(inst: Instance, textLength: number): { prefix: boolean; suffix: boolean } {
+  const prefix = inst.prefixIntact && (inst.prefixStart < inst.start || inst.start === 0);
+  const suffix = inst.suffixIntact && (inst.suffixEnd > inst.end || inst.end === textLength);
+  return { prefix, suffix };
+}
