@@ -4,7 +4,7 @@
 // Screenshots go to test-results/; on failure test-results/failure.png and a non-zero exit.
 //
 //   node scripts/run-e2e.mjs [--only reviews-tree] [--update-readme-shot] [--vsix file]
-import { mkdirSync, readdirSync, rmSync } from 'node:fs';
+import { mkdirSync, readFileSync, readdirSync, rmSync } from 'node:fs';
 import { basename, dirname, join, resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { parseArgs } from 'node:util';
@@ -55,6 +55,24 @@ async function openWorkbench(context, url) {
   return { page, errors };
 }
 
+/** The extension's activation errors are only in the server-side extension host log. */
+function printExtensionHostErrors(serverDir) {
+  const logs = [];
+  const walk = (d) => {
+    for (const e of readdirSync(d, { withFileTypes: true })) {
+      if (e.isDirectory()) walk(join(d, e.name));
+      else if (e.name === 'remoteexthost.log') logs.push(join(d, e.name));
+    }
+  };
+  walk(join(serverDir, 'user-data', 'logs'));
+  for (const f of logs) {
+    const lines = readFileSync(f, 'utf8').split('\n');
+    const errors = lines.filter((l) => /\[(error|warning)\]/.test(l));
+    say(`extension host log ${f}: ${errors.length ? '' : 'no errors'}`);
+    for (const l of errors.slice(-40)) console.error(`  ${l}`);
+  }
+}
+
 async function main() {
   const list = await scenarios();
   ensureCodeServer();
@@ -92,6 +110,7 @@ async function main() {
       say(`FAILED: scenario ${name}: ${err?.message ?? err}`);
       if (errors.length) say(`browser errors:\n  ${errors.join('\n  ')}`);
       say(`screenshot of the failure: ${join(RESULTS, 'failure.png')}`);
+      printExtensionHostErrors(server.dir);
       return 1;
     }
     await page.close();

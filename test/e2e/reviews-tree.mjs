@@ -11,6 +11,17 @@ function expectedReviews(workspace) {
   return readdirSync(films[0]).filter((f) => /\.(md|txt)$/i.test(f) && !/^readme\./i.test(f)).length;
 }
 
+/** Drags the side bar's sash to `width` px (cosmetic: best effort). */
+async function widenSideBar(page, width) {
+  const box = await page.locator('.part.sidebar').boundingBox();
+  if (!box || box.width >= width) return;
+  const y = box.y + box.height / 2;
+  await page.mouse.move(box.x + box.width, y);
+  await page.mouse.down();
+  await page.mouse.move(box.x + width, y, { steps: 5 });
+  await page.mouse.up();
+}
+
 export default async function reviewsTree({ page, workspace, shot, flags, repo, log }) {
   const icon = page.locator('.activitybar .action-item a[aria-label^="Marginalia"]');
   await icon.waitFor({ timeout: 30_000 });
@@ -33,7 +44,9 @@ export default async function reviewsTree({ page, workspace, shot, flags, repo, 
     throw new Error(`expected ${expected} review rows under the film, saw ${await reviewRows.count()}`);
   });
   log(`film "${(await filmRow.innerText()).split('\n')[0]}" with ${expected} reviews: ${(await reviewRows.allInnerTexts()).map((t) => t.split('\n')[0]).join(' | ')}`);
-  await page.mouse.move(0, 899); // no hover highlight in the picture
+  await widenSideBar(page, 420); // long review titles are the point of the picture
+  await page.mouse.move(900, 700); // away from the icon: no tooltip or hover highlight in the picture
+  await page.locator('.monaco-hover:not(.hidden), .workbench-hover-container').first().waitFor({ state: 'hidden', timeout: 5_000 }).catch(() => {});
   const file = await shot('reviews-tree');
   if (flags['update-readme-shot']) copyFileSync(file, join(repo, 'media/screenshot-reviews.png'));
 }

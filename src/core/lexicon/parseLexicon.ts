@@ -114,9 +114,11 @@ export function parseLexicon(path: string, text: string): Lexicon {
       source: map.range ? { start: map.range[0], end: map.range[1] } : undefined,
       idSource: idNode.range ? { start: idNode.range[0], end: idNode.range[1] } : undefined,
     };
-    const names = [{ value: name, node: map.get(nameKey, true) as Node }, ...strList(map, aliasKey, where)];
+    // A theme's label is a heading ("Love & romance"), not something critics write: only terms match.
+    const nameEntry = { value: name, node: map.get(nameKey, true) as Node };
+    const names = kind === 'theme' ? strList(map, aliasKey, where) : [nameEntry, ...strList(map, aliasKey, where)];
     for (const n of names) {
-      if (n.value !== name && !entity.aliases.includes(n.value)) entity.aliases.push(n.value);
+      if ((n.value !== name || kind === 'theme') && !entity.aliases.includes(n.value)) entity.aliases.push(n.value);
       if (!entity.matchForms.includes(n.value)) entity.matchForms.push(n.value);
       const key = kind === 'theme' ? n.value.toLowerCase() : n.value;
       const list = claimed.get(key) ?? [];

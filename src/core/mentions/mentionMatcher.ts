@@ -6,6 +6,7 @@ import type { Entity, Lexicon } from '../lexicon/lexicon';
 import type { EntityKind, Mention } from './types';
 import { editDistance } from './editDistance';
 import { inflect } from './inflections';
+import { belongsToAnotherName } from './nameContext';
 import { isFilmTitleInContext } from './titleContext';
 import { foldChar, isSpaceChar, isWordChar, normaliseSeparator, splitForm } from './wordScanner';
 
@@ -24,6 +25,8 @@ interface Form {
   prefix: boolean;
   /** An ambiguous film title: needs context to count. */
   needsTitleContext: boolean;
+  /** A one-word name: rejected where it is part of someone else's name. */
+  singleWordName: boolean;
 }
 
 const TABLE_BITS = 16;
@@ -79,6 +82,7 @@ export class MentionMatcher {
           caseSensitive,
           prefix,
           needsTitleContext: entity.kind === 'film' && this.lexicon.film.ambiguous && !v.includes(' '),
+          singleWordName: (entity.kind === 'person' || entity.kind === 'character') && parts.words.length === 1,
         };
         if (prefix && form.words.length === 1) {
           const key = form.folded[0].slice(0, PREFIX_LEN);
@@ -159,6 +163,7 @@ export class MentionMatcher {
       const e = this.matchForm(text, form, start, end);
       if (e < 0) continue;
       if (form.needsTitleContext && !isFilmTitleInContext(text, start, e, floor)) continue;
+      if (form.singleWordName && belongsToAnotherName(text, start, e, floor)) continue;
       return { entity: form.entity, kind: form.kind, start, end: e, text: text.slice(start, e) };
     }
     return undefined;

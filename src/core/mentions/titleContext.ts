@@ -23,15 +23,15 @@ const FILM_NOUNS = new Set(['film', 'movie', 'picture', 'feature', 'romance', 'd
 const VERBS_AFTER_TITLE = new Set(`is was isn't wasn't isn’t wasn’t has hasn't hasn’t had does doesn't doesn’t did didn't didn’t
 will won't won’t would wouldn't can can't can’t could couldn't may might must should also still never
 always remains remained stands stood opens opened ends ended begins began starts started follows followed
-tells told explores explored presents presented shows showed showcases offers offered asks asked takes took
-makes made gives gave feels felt works worked succeeds succeeded captures captured manages managed qualifies
+tells told explores explored presented showed showcases offered asks asked takes took
+makes made gives gave feels felt worked succeeds succeeded captures captured manages managed qualifies
 delivers delivered depicts depicted portrays portrayed examines examined considers considered uses used
 brings brought lets sets treats treated suggests suggested reveals revealed invites invited imagines imagined
 avoids avoided won earned received premiered arrived came comes became becomes deserves deserved seems
-seemed plays played unfolds unfolded lingers lingered refuses refused touches touched leaves left proves
-proved belongs benefits centers centres focuses focused asks raises raised wants wanted needs manages
+seemed unfolds unfolded lingers lingered refuses refused touched leaves proves
+proved belongs benefits centers centres focuses focused asks raises raised wanted manages
 isn doesn wasn hasn didn understands understood knows knew gets got goes went creates created builds built
-finds found sees saw hits hit struck strikes moves moved runs ran rests rested relies relied trades traded
+finds found sees saw struck strikes ran relies relied trades traded
 dares dared argues argued insists insisted imagines envisions envisioned offers would've could've`.split(/\s+/));
 
 /** Words after which a verb-like -s word shows a subject: "Her explores the …", "Her asks us …". */
@@ -106,7 +106,7 @@ export function isFilmTitleInContext(text: string, start: number, end: number, f
   if (k >= text.length || text[k] === '\n' || text[k] === '\r') return true; // a title line
   const ch = text[k];
   if (/[0-9]/.test(ch)) return true; // "Her 8.5" — a rating line
-  if (',;:)—–'.includes(ch) || (ch === '.' && !/[0-9]/.test(text[k + 1] ?? ''))) return true;
+  if (',;:()—–'.includes(ch) || (ch === '.' && !/[0-9]/.test(text[k + 1] ?? ''))) return true;
   if (ch === '-' && text[k + 1] === ' ') return true;
   const next = wordAfter(text, end);
   if (!next) return false;
