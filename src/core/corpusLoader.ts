@@ -63,7 +63,8 @@ export async function loadCorpus(host: FileHost, root: string, index = new Menti
       } catch (e) {
         problems.push(e instanceof FileProblem ? e : new FileProblem(path, String(e)));
       }
-      onProgress?.(++done, total);
+      done++;
+      onProgress?.(done, total);
     }
   }
   return { index, lexiconDiagnostics, problems, reviewCount: done };

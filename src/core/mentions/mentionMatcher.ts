@@ -50,9 +50,10 @@ export class MentionMatcher {
   /** Bit set over word hashes that may start a form: a cheap first test for every word. */
   private readonly wordFilter = new Uint8Array(1 << (TABLE_BITS - 3));
   private readonly prefixFilter = new Uint8Array(1 << (TABLE_BITS - 3));
-  /** Multi-word names by the initials of their words, for misspellings. */
-  private readonly fuzzyByInitials = new Map<string, Form[]>();
-  private readonly fuzzyInitials = new Set<string>();
+  /** Multi-word names by their first letter, for misspellings. */
+  private readonly fuzzyByInitial = new Map<string, Form[]>();
+  private fuzzyMinLen = Infinity;
+  private fuzzyMaxLen = 0;
   private readonly exactNames = new Set<string>();
 
   constructor(readonly lexicon: Lexicon) {
@@ -97,8 +98,10 @@ export class MentionMatcher {
         if (!isTheme) {
           this.exactNames.add(v);
           if (form.words.length >= 2 && !form.needsTitleContext) {
-            push(this.fuzzyByInitials, form.words.map((w) => w[0]).join(''), form);
-            if (isUpperAscii(form.words[0].charCodeAt(0))) this.fuzzyInitials.add(form.words[0][0]);
+            push(this.fuzzyByInitial, form.words[0][0], form);
+            const w0 = form.words[0].length;
+            this.fuzzyMinLen = Math.min(this.fuzzyMinLen, w0 - allowedEdits(form.words[0]));
+            this.fuzzyMaxLen = Math.max(this.fuzzyMaxLen, w0 + allowedEdits(form.words[0]));
           }
         }
       }
@@ -144,7 +147,7 @@ export class MentionMatcher {
       let best: Mention | undefined;
       if (this.hasBit(this.wordFilter, h >>> 0)) best = this.matchAt(text, start, end, floor);
       if (!best && end - start >= PREFIX_LEN && this.hasBit(this.prefixFilter, h4)) best = this.matchPrefix(text, start, end);
-      if (this.fuzzyInitials.has(text[start])) {
+      if (isUpperAscii(text.charCodeAt(start))) {
         const fuzzy = this.matchFuzzy(text, start, end);
         if (fuzzy && (!best || fuzzy.end > best.end)) best = fuzzy;
       }
@@ -201,41 +204,45 @@ export class MentionMatcher {
    * at most 2 in all, separated by spaces only, and not an exact name of anything.
    */
   private matchFuzzy(text: string, start: number, end: number): Mention | undefined {
-    const words: Array<{ start: number; end: number }> = [{ start, end }];
-    let initials = text[start];
-    let pos = end;
+    const forms = this.fuzzyByInitial.get(text[start]);
+    if (!forms) return undefined;
+    const len = end - start;
+    // Cheap length test before any allocation: most capitalised words are nowhere near a name.
+    if (len < this.fuzzyMinLen || len > this.fuzzyMaxLen) return undefined;
+    const first = text.slice(start, end);
     let best: Mention | undefined;
-    for (let k = 2; k <= 4; k++) {
-      const next = readSeparatorAndWord(text, pos, ' ');
-      if (!next) break;
-      words.push(next);
-      initials += text[next.start];
-      pos = next.end;
-      const forms = this.fuzzyByInitials.get(initials);
-      if (!forms) continue;
-      for (const form of forms) {
-        if (form.words.length !== k) continue;
-        let total = 0;
-        let exactWords = 0;
-        for (let w = 0; w < k && total <= 2; w++) {
-          const got = text.slice(words[w].start, words[w].end);
-          const want = form.words[w];
-          const max = Math.max(1, Math.floor(want.length / 4));
-          const d = editDistance(got, want, max);
-          if (d > max) total = 99;
-          else total += d;
-          if (d === 0) exactWords++;
+    for (const form of forms) {
+      const max0 = allowedEdits(form.words[0]);
+      if (Math.abs(len - form.words[0].length) > max0) continue;
+      let total = editDistance(first, form.words[0], max0);
+      if (total > max0) continue;
+      let exactWords = total === 0 ? 1 : 0;
+      let pos = end;
+      let ok = true;
+      for (let w = 1; w < form.words.length && ok; w++) {
+        const next = readSeparatorAndWord(text, pos, ' ');
+        if (!next || text[next.start] !== form.words[w][0]) {
+          ok = false;
+          break;
         }
-        if (total > 2 || exactWords === k) continue;
-        const surface = text.slice(start, pos);
-        if (this.exactNames.has(surface.replace(/\s+/g, ' '))) continue;
-        const candidate: Mention = { entity: form.entity, kind: form.kind, start, end: pos, text: surface, fuzzy: form.words.join(' ') };
-        if (!best || candidate.end > best.end) best = candidate;
-        break;
+        const want = form.words[w];
+        const max = allowedEdits(want);
+        const d = editDistance(text.slice(next.start, next.end), want, max);
+        if (d > max || (total += d) > 2) ok = false;
+        if (d === 0) exactWords++;
+        pos = next.end;
       }
+      if (!ok || exactWords === form.words.length) continue;
+      const surface = text.slice(start, pos);
+      if (this.exactNames.has(surface.replace(/\s+/g, ' '))) continue;
+      if (!best || pos > best.end) best = { entity: form.entity, kind: form.kind, start, end: pos, text: surface, fuzzy: form.words.join(' ') };
     }
     return best;
   }
+}
+
+function allowedEdits(word: string): number {
+  return Math.max(1, Math.floor(word.length / 4));
 }
 
 function push<T>(map: Map<string, T[]>, key: string, value: T) {

@@ -1,0 +1,55 @@
+// Makes synthetic corpora of N reviews (~6 KB each) from the real corpus's own sentences, so the
+// mention density matches real criticism. Deterministic for a given N.
+
+import { mkdirSync, copyFileSync, existsSync, writeFileSync, readdirSync } from 'node:fs';
+import { join } from 'node:path';
+import { readReviewInfo } from '../src/core/review';
+import { readText } from '../test/unit/fixtures';
+
+function mulberry32(seed: number) {
+  return () => {
+    seed |= 0;
+    seed = (seed + 0x6d2b79f5) | 0;
+    let t = Math.imul(seed ^ (seed >>> 15), 1 | seed);
+    t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+  };
+}
+
+export function corpusSentences(filmDir: string): string[] {
+  const out: string[] = [];
+  for (const f of readdirSync(filmDir).filter((n) => n.endsWith('.md')).sort()) {
+    const text = readText(join(filmDir, f));
+    const body = text.slice(readReviewInfo(f, text).bodyStart);
+    for (const para of body.split(/\n\s*\n/)) {
+      if (para.startsWith('#')) continue;
+      out.push(...(para.match(/[^.!?]+[.!?]+[”"’]?\s*/g) ?? []).map((s) => s.trim()).filter((s) => s.length > 20));
+    }
+  }
+  return out;
+}
+
+/** Writes `count` reviews plus the film's lexicon into dir/film; returns the film folder. */
+export function generateCorpus(dir: string, count: number, filmDir: string, reviewBytes = 6000): string {
+  const film = join(dir, 'film');
+  if (existsSync(join(film, 'DONE'))) return film;
+  mkdirSync(film, { recursive: true });
+  copyFileSync(join(filmDir, 'film.yaml'), join(film, 'film.yaml'));
+  const sentences = corpusSentences(filmDir);
+  const rand = mulberry32(count);
+  for (let i = 0; i < count; i++) {
+    let body = `---\ntitle: Synthetic review ${i}\ncritic: Critic ${i % 97}\n---\n`;
+    let para = '';
+    while (body.length + para.length < reviewBytes) {
+      para += sentences[Math.floor(rand() * sentences.length)] + ' ';
+      if (rand() < 0.2) {
+        body += para.trim() + '\n\n';
+        para = '';
+      }
+    }
+    body += para.trim() + '\n';
+    writeFileSync(join(film, `review-${String(i).padStart(5, '0')}.md`), body);
+  }
+  writeFileSync(join(film, 'DONE'), '');
+  return film;
+}

@@ -1,0 +1,24 @@
+// One full index of a corpus folder, in its own process so peak memory is this run's alone.
+// Prints JSON: { ms, files, bytes, mentions, maxRssMB }.
+
+import { performance } from 'node:perf_hooks';
+import { NodeFileHost } from '../src/cli/nodeFileHost';
+import { loadCorpus } from '../src/core/corpusLoader';
+
+async function main() {
+  const dir = process.argv[2];
+  const t0 = performance.now();
+  const { index, reviewCount } = await loadCorpus(new NodeFileHost(), dir);
+  const ms = performance.now() - t0;
+  let bytes = 0;
+  let mentions = 0;
+  for (const film of index.allFilms()) {
+    for (const r of film.reviews.values()) {
+      bytes += r.text.length;
+      mentions += r.mentions.length;
+    }
+  }
+  const maxRssMB = process.resourceUsage().maxRSS / 1024;
+  process.stdout.write(JSON.stringify({ ms, files: reviewCount, bytes, mentions, maxRssMB }) + '\n');
+}
+void main();

@@ -1,0 +1,48 @@
+// `npm start`: builds (dev) and opens corpus/ in VS Code with the extension loaded from this folder.
+// Desktop VS Code (`code` on PATH) when there is one; otherwise a local code-server to open in a browser.
+// Rebuild (`npm run build`, or `npm run watch` in another terminal) and run "Developer: Reload Window".
+import { spawnSync } from 'node:child_process';
+import { mkdirSync, readFileSync, rmSync, symlinkSync } from 'node:fs';
+import { join } from 'node:path';
+import { REPO, ensureCodeServer, findDesktopCode, freePort, startCodeServer, tempDir } from './host.mjs';
+
+const extensionPath = process.env.MARGINALIA_EXTENSION_PATH ?? REPO;
+const workspace = join(REPO, 'corpus');
+
+const build = spawnSync(process.execPath, ['esbuild.mjs', '--dev'], { cwd: REPO, stdio: 'inherit' });
+if (build.status !== 0) process.exit(build.status || 1);
+
+const desktop = findDesktopCode();
+if (desktop) {
+  const r = spawnSync(desktop.cli, [`--extensionDevelopmentPath=${extensionPath}`, workspace], { stdio: 'inherit' });
+  process.exit(r.status ?? 1);
+}
+
+ensureCodeServer();
+// The extension is "installed" as a symlink to this folder, so every page load (with or without a
+// special URL) has it, and a reload picks up a rebuilt dist/.
+const pkg = JSON.parse(readFileSync(join(extensionPath, 'package.json'), 'utf8'));
+const extensionsDir = tempDir('start-ext');
+mkdirSync(extensionsDir, { recursive: true });
+symlinkSync(extensionPath, join(extensionsDir, `${pkg.publisher}.${pkg.name}-${pkg.version}`));
+
+const port = process.env.PORT ? Number(process.env.PORT) : await freePort(8080);
+const server = await startCodeServer({ workspace, extensionsDir, port, echo: !!process.env.MARGINALIA_VERBOSE });
+const url = `http://127.0.0.1:${port}/?folder=${encodeURI(workspace)}`;
+console.log(`\nMarginalia in code-server: ${url}\n(Ctrl+C to stop)\n`);
+
+let stopping = false;
+async function stop(code) {
+  if (stopping) return;
+  stopping = true;
+  await server.stop();
+  rmSync(extensionsDir, { recursive: true, force: true });
+  process.exit(code);
+}
+process.on('SIGINT', () => stop(0));
+process.on('SIGTERM', () => stop(0));
+server.exited.then((c) => {
+  if (stopping) return;
+  console.error(`code-server exited (${c}):\n${server.output().slice(-2000)}`);
+  stop(1);
+});
