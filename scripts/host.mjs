@@ -106,10 +106,12 @@ export async function freePort(from) {
   throw new Error(`no free port in ${from}..${from + 99}`);
 }
 
-/** Keeps code-server's state in T instead of $HOME, and offline. */
+/** Keeps code-server's state in T instead of $HOME and /tmp (its sockets), and offline. */
 function serverEnv(T, extra = {}) {
+  mkdirSync(join(T, 'tmp'), { recursive: true });
   return {
     ...process.env,
+    TMPDIR: join(T, 'tmp'),
     XDG_CONFIG_HOME: join(T, 'xdg-config'),
     XDG_DATA_HOME: join(T, 'xdg-data'),
     XDG_CACHE_HOME: join(T, 'xdg-cache'),

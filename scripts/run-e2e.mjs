@@ -1,10 +1,12 @@
 // End-to-end: installs the packaged extension (dist/marginalia.vsix) into a fresh code-server, opens a
 // temp copy of corpus/ in headless Chromium and runs each scenario in test/e2e/*.mjs (default export
-// `async (ctx) => {}`; ctx = { page, workspace, shot(name), flags }), each in a freshly loaded workbench.
-// Screenshots go to test-results/; on failure test-results/failure.png and a non-zero exit.
+// `async (ctx) => {}`; ctx = { page, workspace, shot(name), flags, log(msg), repo, url }), each with its own
+// code-server and workspace copy. Helpers shared by scenarios live in test/e2e/lib/ (not scenarios).
+// Screenshots go to test-results/; a failing scenario leaves test-results/failure-<name>.png (the first
+// one also as failure.png), the others still run, and the exit code is non-zero.
 //
 //   node scripts/run-e2e.mjs [--only reviews-tree] [--update-readme-shot] [--vsix file]
-import { mkdirSync, readFileSync, readdirSync, rmSync } from 'node:fs';
+import { copyFileSync, existsSync, mkdirSync, readFileSync, readdirSync, rmSync } from 'node:fs';
 import { basename, dirname, join, resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { parseArgs } from 'node:util';
@@ -73,51 +75,66 @@ function printExtensionHostErrors(serverDir) {
   }
 }
 
+/** One scenario in its own code-server and workspace copy, so scenarios cannot see each other's state. */
+async function runScenario({ name, fn }, { browser, extensionsDir }) {
+  const workspace = tempCopy(join(REPO, 'corpus'), 'e2e');
+  const server = await startCodeServer({ workspace, extensionsDir });
+  const cleanup = async () => {
+    await server.stop();
+    rmSync(dirname(workspace), { recursive: true, force: true });
+  };
+  cleanups.push(cleanup);
+  const url = workbenchUrl(server.port, workspace, [['skipWelcome', 'true'], ['skipReleaseNotes', 'true']]);
+  const { page, errors } = await openWorkbench(browser.context, url);
+  const shot = async (shotName) => {
+    const file = join(RESULTS, `${shotName}.png`);
+    await page.screenshot({ path: file });
+    say(`  screenshot ${file}`);
+    return file;
+  };
+  try {
+    await fn({ page, workspace, shot, flags, repo: REPO, url, log: (m) => say(`  ${m}`) });
+    return null;
+  } catch (err) {
+    const file = join(RESULTS, `failure-${name}.png`);
+    await page.screenshot({ path: file }).catch(() => {});
+    if (!existsSync(join(RESULTS, 'failure.png')) && existsSync(file)) copyFileSync(file, join(RESULTS, 'failure.png'));
+    say(`FAILED: scenario ${name}: ${err?.message ?? err}`);
+    if (errors.length) say(`browser errors:\n  ${errors.join('\n  ')}`);
+    say(`  screenshot of the failure: ${file}`);
+    printExtensionHostErrors(server.dir);
+    return err;
+  } finally {
+    await page.close().catch(() => {});
+    cleanups.splice(cleanups.indexOf(cleanup), 1);
+    await cleanup();
+  }
+}
+
 async function main() {
   const list = await scenarios();
+  if (!existsSync(vsix)) throw new Error(`${vsix} not found (run: node scripts/package.mjs)`);
   ensureCodeServer();
   mkdirSync(RESULTS, { recursive: true });
-  rmSync(join(RESULTS, 'failure.png'), { force: true });
+  for (const f of readdirSync(RESULTS)) if (/^failure.*\.png$/.test(f)) rmSync(join(RESULTS, f));
 
   const extensionsDir = tempDir('e2e-ext');
   cleanups.push(async () => rmSync(extensionsDir, { recursive: true, force: true }));
   say(`installing ${vsix}`);
   installExtension(vsix, extensionsDir);
-
-  const workspace = tempCopy(join(REPO, 'corpus'), 'e2e');
-  cleanups.push(async () => rmSync(dirname(workspace), { recursive: true, force: true }));
-  const server = await startCodeServer({ workspace, extensionsDir });
-  cleanups.push(server.stop);
   const browser = await launchBrowser({ viewport: { width: 1400, height: 900 } });
   cleanups.push(browser.close);
-  const url = workbenchUrl(server.port, workspace, [['skipWelcome', 'true'], ['skipReleaseNotes', 'true']]);
-  say(`code-server ${server.url}`);
 
-  for (const { name, fn } of list) {
+  const failed = [];
+  for (const scenario of list) {
     const t0 = Date.now();
-    say(`scenario ${name}`);
-    const { page, errors } = await openWorkbench(browser.context, url);
-    const shot = async (shotName) => {
-      const file = join(RESULTS, `${shotName}.png`);
-      await page.screenshot({ path: file });
-      say(`  screenshot ${file}`);
-      return file;
-    };
-    try {
-      await fn({ page, workspace, shot, flags, repo: REPO, log: (m) => say(`  ${m}`) });
-    } catch (err) {
-      await page.screenshot({ path: join(RESULTS, 'failure.png') }).catch(() => {});
-      say(`FAILED: scenario ${name}: ${err?.message ?? err}`);
-      if (errors.length) say(`browser errors:\n  ${errors.join('\n  ')}`);
-      say(`screenshot of the failure: ${join(RESULTS, 'failure.png')}`);
-      printExtensionHostErrors(server.dir);
-      return 1;
-    }
-    await page.close();
-    say(`  ok (${((Date.now() - t0) / 1000).toFixed(1)} s)`);
+    say(`scenario ${scenario.name}`);
+    const err = await runScenario(scenario, { browser, extensionsDir });
+    if (err) failed.push(scenario.name);
+    else say(`  ok (${((Date.now() - t0) / 1000).toFixed(1)} s)`);
   }
-  say(`${list.length} scenario(s) passed`);
-  return 0;
+  say(`${list.length - failed.length} passed, ${failed.length} failed${failed.length ? `: ${failed.join(', ')} (see test-results/failure*.png)` : ''}`);
+  return failed.length ? 1 : 0;
 }
 
 const timer = setTimeout(() => {

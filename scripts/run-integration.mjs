@@ -28,7 +28,7 @@ const verbose = !!process.env.MARGINALIA_TEST_VERBOSE;
 // The workbench's own log shares the channel with the extension host's console; drop its routine
 // startup lines (unknown lines still pass, so nothing of the suite can be hidden).
 const WORKBENCH_NOISE =
-  /^(Resolving connection token|Resolved connection token|Creating a socket|Ignoring fetching additional builtin|\[Service Worker\]|ChatSessionStore:)/;
+  /^(Resolving connection token|Resolved connection token|Creating a socket|Ignoring fetching additional builtin|\[Service Worker\]|ChatSessionStore:|Creation of workbench contribution|Updating additional builtin extensions cache)/;
 
 const say = (msg) => console.error(`[run-integration] ${msg}`);
 const cleanups = [];

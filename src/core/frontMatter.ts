@@ -10,18 +10,20 @@ export interface FrontMatter {
 }
 
 const OPEN = /^---[ \t]*\r?\n/;
-const CLOSE = /^(?:---|\.\.\.)[ \t]*(?:\r?\n|$)/m;
+// Searched in place (lastIndex), never on a slice: a regex run on a slice can flatten it into a
+// copy of the whole review that the parsed values then keep alive.
+const CLOSE = /^(?:---|\.\.\.)[ \t]*(?:\r?\n|$)/gm;
 
 /** Splits YAML front matter (`---` … `---`) off a Markdown review. */
 export function parseFrontMatter(text: string): FrontMatter {
   const open = OPEN.exec(text);
   if (!open) return { data: {}, bodyStart: 0, errors: [] };
-  const rest = text.slice(open[0].length);
-  const close = CLOSE.exec(rest);
-  if (!close) return { data: {}, bodyStart: 0, errors: [] };
   const yamlStart = open[0].length;
-  const yamlText = rest.slice(0, close.index);
-  const bodyStart = yamlStart + close.index + close[0].length;
+  CLOSE.lastIndex = yamlStart;
+  const close = CLOSE.exec(text);
+  if (!close) return { data: {}, bodyStart: 0, errors: [] };
+  const yamlText = text.slice(yamlStart, close.index);
+  const bodyStart = close.index + close[0].length;
   const simple = parseSimpleYaml(yamlText);
   if (simple) return { data: simple, bodyStart, errors: [] };
   const lineCounter = new LineCounter();

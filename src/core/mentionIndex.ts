@@ -8,16 +8,92 @@ import type { Mention } from './mentions/types';
 import { readReviewInfo, type ReviewInfo } from './review';
 import { LineMap } from './text';
 
-export interface IndexedReview {
-  path: string;
-  film: FilmIndex;
-  info: ReviewInfo;
-  text: string;
-  mentions: Mention[];
+/**
+ * One review in the index. Mentions are kept in typed arrays (a corpus of 10,000 reviews has a
+ * million of them) and turned into objects only when someone asks.
+ */
+export class IndexedReview {
   /** Mention count per entity id in this review. */
-  counts: Map<string, number>;
+  readonly counts = new Map<string, number>();
+  private readonly starts: Int32Array;
+  private readonly ends: Int32Array;
+  private readonly entityIx: Uint16Array;
+  private fuzzy?: Map<number, string>;
+  private materialized?: Mention[];
+  private lineMap?: LineMap;
+
+  constructor(readonly path: string, readonly film: FilmIndex, readonly info: ReviewInfo, readonly text: string) {
+    const starts: number[] = [];
+    const ends: number[] = [];
+    const ixs: number[] = [];
+    const perEntity = new Uint32Array(film.lexicon.entities.length);
+    film.matcher.scan(text, { bodyStart: info.bodyStart }, (ix, start, end, fuzzy) => {
+      if (fuzzy) (this.fuzzy ??= new Map()).set(starts.length, fuzzy);
+      starts.push(start);
+      ends.push(end);
+      ixs.push(ix);
+      perEntity[ix]++;
+    });
+    this.starts = Int32Array.from(starts);
+    this.ends = Int32Array.from(ends);
+    this.entityIx = Uint16Array.from(ixs);
+    perEntity.forEach((n, ix) => {
+      if (n > 0) this.counts.set(film.entityAt(ix).id, n);
+    });
+  }
+
+  get mentionCount(): number {
+    return this.starts.length;
+  }
+
+  private mention(i: number): Mention {
+    const entity = this.film.entityAt(this.entityIx[i]);
+    const m: Mention = { entity: entity.id, kind: entity.kind, start: this.starts[i], end: this.ends[i], text: this.text.slice(this.starts[i], this.ends[i]) };
+    const fuzzy = this.fuzzy?.get(i);
+    if (fuzzy) m.fuzzy = fuzzy;
+    return m;
+  }
+
+  /** Every mention, in text order (built on first use, then kept). */
+  get mentions(): Mention[] {
+    if (!this.materialized) {
+      const out: Mention[] = new Array(this.starts.length);
+      for (let i = 0; i < out.length; i++) out[i] = this.mention(i);
+      this.materialized = out;
+    }
+    return this.materialized;
+  }
+
+  mentionsOf(entityId: string): Mention[] {
+    const ix = this.film.entityIndex(entityId);
+    const out: Mention[] = [];
+    for (let i = 0; i < this.entityIx.length; i++) if (this.entityIx[i] === ix) out.push(this.mention(i));
+    return out;
+  }
+
+  firstMentionOf(entityId: string): Mention | undefined {
+    const ix = this.film.entityIndex(entityId);
+    const i = this.entityIx.indexOf(ix);
+    return i >= 0 ? this.mention(i) : undefined;
+  }
+
+  /** The mention covering `offset` (inclusive of its end, as a cursor right after a word). */
+  mentionAt(offset: number): Mention | undefined {
+    let lo = 0;
+    let hi = this.starts.length - 1;
+    while (lo <= hi) {
+      const mid = (lo + hi) >> 1;
+      if (offset < this.starts[mid]) hi = mid - 1;
+      else if (offset > this.ends[mid]) lo = mid + 1;
+      else return this.mention(mid);
+    }
+    return undefined;
+  }
+
   /** Line starts, computed on first use. */
-  lines(): LineMap;
+  lines(): LineMap {
+    return (this.lineMap ??= new LineMap(this.text));
+  }
 }
 
 export interface MentionLocation {
@@ -31,8 +107,20 @@ export class FilmIndex {
   /** entity id → reviews that mention it. */
   readonly byEntity = new Map<string, Set<string>>();
 
+  private readonly ids = new Map<string, number>();
+
   constructor(readonly dir: string, readonly lexicon: Lexicon) {
     this.matcher = new MentionMatcher(lexicon);
+    lexicon.entities.forEach((e, i) => this.ids.set(e.id, i));
+  }
+
+  /** Compact number of an entity, for typed-array storage. */
+  entityIndex(id: string): number {
+    return this.ids.get(id) ?? 0xffff;
+  }
+
+  entityAt(index: number): Entity {
+    return this.lexicon.entities[index];
   }
 
   get lexiconPath(): string {
@@ -55,7 +143,7 @@ export class FilmIndex {
     for (const p of paths) {
       const review = this.reviews.get(p);
       if (!review) continue;
-      for (const mention of review.mentions) if (mention.entity === entityId) out.push({ review, mention });
+      for (const mention of review.mentionsOf(entityId)) out.push({ review, mention });
     }
     return out;
   }
@@ -76,13 +164,9 @@ export class FilmIndex {
   setReview(path: string, text: string): IndexedReview {
     this.removeReview(path);
     const info = readReviewInfo(path, text);
-    const mentions = this.matcher.findMentions(text, { bodyStart: info.bodyStart });
-    const counts = new Map<string, number>();
-    for (const m of mentions) counts.set(m.entity, (counts.get(m.entity) ?? 0) + 1);
-    let lineMap: LineMap | undefined;
-    const review: IndexedReview = { path, film: this, info, text, mentions, counts, lines: () => (lineMap ??= new LineMap(text)) };
+    const review = new IndexedReview(path, this, info, text);
     this.reviews.set(path, review);
-    for (const id of counts.keys()) {
+    for (const id of review.counts.keys()) {
       let set = this.byEntity.get(id);
       if (!set) this.byEntity.set(id, (set = new Set()));
       set.add(path);
@@ -149,18 +233,8 @@ export class MentionIndex {
   /** The mention covering `offset` in a review (inclusive of its end, as a cursor after a word). */
   mentionAt(path: string, offset: number): { review: IndexedReview; mention: Mention } | undefined {
     const review = this.review(path);
-    if (!review) return undefined;
-    const ms = review.mentions;
-    let lo = 0;
-    let hi = ms.length - 1;
-    while (lo <= hi) {
-      const mid = (lo + hi) >> 1;
-      const m = ms[mid];
-      if (offset < m.start) hi = mid - 1;
-      else if (offset > m.end) lo = mid + 1;
-      else return { review, mention: m };
-    }
-    return undefined;
+    const mention = review?.mentionAt(offset);
+    return review && mention ? { review, mention } : undefined;
   }
 }
 

@@ -51,5 +51,8 @@ function firstLineTitle(body: string): string | undefined {
   const line = body.split(/\r?\n/).find((l) => l.trim().length > 0);
   if (!line) return undefined;
   const t = line.replace(/^#+\s*/, '').trim();
-  return t.length <= 100 ? t : undefined;
+  if (t.length <= 80) return t;
+  // A review that opens straight into prose: its first words stand for the title.
+  const cut = t.slice(0, 60);
+  return cut.slice(0, cut.lastIndexOf(' ')).replace(/[,;:—–-]$/, '') + '…';
 }

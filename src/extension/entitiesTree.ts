@@ -78,7 +78,7 @@ export class EntitiesTreeProvider implements vscode.TreeDataProvider<EntitiesNod
       }
       case 'review': {
         const review = film.reviews.get(node.path);
-        return (review?.mentions ?? []).filter((m) => m.entity === node.entity).map((m) => ({ ...node, type: 'mention', start: m.start }));
+        return (review?.mentionsOf(node.entity) ?? []).map((m) => ({ ...node, type: 'mention', start: m.start }));
       }
       case 'mention':
         return [];
@@ -136,7 +136,7 @@ export class EntitiesTreeProvider implements vscode.TreeDataProvider<EntitiesNod
       }
       case 'mention': {
         const review = film?.reviews.get(node.path);
-        const mention = review?.mentions.find((m) => m.start === node.start && m.entity === node.entity);
+        const mention = review?.mentionAt(node.start);
         if (!review || !mention) return new vscode.TreeItem('(gone)');
         const item = mentionItem(review, mention);
         item.id = `entity-mention:${node.entity}:${node.path}:${node.start}`;

@@ -11,8 +11,8 @@ export class MentionHighlightProvider implements vscode.DocumentHighlightProvide
     const hit = entityAt(this.corpus, document, position);
     if (!hit?.review) return undefined;
     const review = hit.review;
-    return review.mentions
-      .filter((m) => m.entity === hit.entity.id)
-      .map((m) => new vscode.DocumentHighlight(toRange(review.lines(), m.start, m.end), m === hit.mention ? vscode.DocumentHighlightKind.Write : vscode.DocumentHighlightKind.Read));
+    return review
+      .mentionsOf(hit.entity.id)
+      .map((m) => new vscode.DocumentHighlight(toRange(review.lines(), m.start, m.end), m.start === hit.mention?.start ? vscode.DocumentHighlightKind.Write : vscode.DocumentHighlightKind.Read));
   }
 }

@@ -42,7 +42,7 @@ export function entityCard(film: FilmIndex, entity: Entity, mention?: Mention): 
   for (const review of film.orderedReviews()) {
     const count = review.counts.get(entity.id);
     if (!count) continue;
-    const first = review.mentions.find((m) => m.entity === entity.id);
+    const first = review.firstMentionOf(entity.id);
     if (!first) continue;
     const who = review.info.critic ?? review.info.publication ?? review.info.title;
     const link = commandLink('marginalia.revealMention', [review.path, first.start, first.end]);

@@ -29,7 +29,7 @@ export class ReviewOutlineProvider implements vscode.DocumentSymbolProvider {
     const group = new vscode.DocumentSymbol('Most mentioned', `${review.counts.size} entities`, vscode.SymbolKind.Namespace, whole, toRange(lines, review.info.bodyStart, review.info.bodyStart));
     for (const [id, count] of ranked) {
       const entity = review.film.entity(id);
-      const first = review.mentions.find((m) => m.entity === id);
+      const first = review.firstMentionOf(id);
       if (!entity || !first) continue;
       const r = toRange(lines, first.start, first.end);
       group.children.push(new vscode.DocumentSymbol(entity.name, `${count} × ${entity.kind}`, entity.kind === 'theme' ? vscode.SymbolKind.Key : vscode.SymbolKind.Class, r, r));

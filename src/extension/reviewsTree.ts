@@ -46,7 +46,7 @@ export class ReviewsTreeProvider implements vscode.TreeDataProvider<ReviewsNode>
       case 'review': {
         const review = index.review(node.path);
         if (!review) return [];
-        return GROUPS.filter((g) => review.mentions.some((m) => m.kind === g.kind)).map((g) => ({ type: 'group', path: node.path, kind: g.kind }));
+        return GROUPS.filter((g) => [...review.counts.keys()].some((id) => review.film.entity(id)?.kind === g.kind)).map((g) => ({ type: 'group', path: node.path, kind: g.kind }));
       }
       case 'group': {
         const review = index.review(node.path);
@@ -59,7 +59,7 @@ export class ReviewsTreeProvider implements vscode.TreeDataProvider<ReviewsNode>
       case 'entity': {
         const review = index.review(node.path);
         if (!review) return [];
-        return review.mentions.filter((m) => m.entity === node.entity).map((m) => ({ type: 'mention', path: node.path, entity: node.entity, start: m.start }));
+        return review.mentionsOf(node.entity).map((m) => ({ type: 'mention', path: node.path, entity: node.entity, start: m.start }));
       }
       case 'mention':
         return [];
@@ -117,7 +117,7 @@ export class ReviewsTreeProvider implements vscode.TreeDataProvider<ReviewsNode>
       }
       case 'mention': {
         const review = index.review(node.path);
-        const mention = review?.mentions.find((m) => m.start === node.start && m.entity === node.entity);
+        const mention = review?.mentionAt(node.start);
         if (!review || !mention) return new vscode.TreeItem('(gone)');
         const item = mentionItem(review, mention);
         item.id = `mention:${node.path}:${node.start}`;
@@ -152,7 +152,7 @@ function reviewItem(review: IndexedReview | undefined, path: string): vscode.Tre
   const where = [info?.publication, info?.date].filter(Boolean).join(', ');
   if (where) tip.appendText(where).appendMarkdown('  \n');
   if (info?.rating) tip.appendText(`Rating: ${info.rating}`).appendMarkdown('  \n');
-  tip.appendText(`${review?.mentions.length ?? 0} mentions · ${basename(path)}`);
+  tip.appendText(`${review?.mentionCount ?? 0} mentions · ${basename(path)}`);
   item.tooltip = tip;
   item.iconPath = new vscode.ThemeIcon('note');
   item.resourceUri = toUri(path);

@@ -1,11 +1,15 @@
-import { readFileSync, readdirSync } from 'node:fs';
-import { join, resolve } from 'node:path';
+import { existsSync, readFileSync, readdirSync } from 'node:fs';
+import { dirname, join } from 'node:path';
 import { parseLexicon } from '../../src/core/lexicon/parseLexicon';
 import type { Lexicon } from '../../src/core/lexicon/lexicon';
 import { decodeText } from '../../src/core/text';
 
-/** The repository root (tests run from out/test/unit). */
-export const ROOT = resolve(__dirname, '../../..');
+/** The repository root: the nearest folder above this file with a package.json (works bundled too). */
+export const ROOT = (() => {
+  let dir = __dirname;
+  while (!existsSync(join(dir, 'package.json')) && dirname(dir) !== dir) dir = dirname(dir);
+  return dir;
+})();
 export const HER_DIR = join(ROOT, 'corpus/her');
 export const ARRIVAL_DIR = join(ROOT, 'test/fixtures/films/arrival');
 export const GOLD_DIR = join(ROOT, 'test/fixtures/gold');

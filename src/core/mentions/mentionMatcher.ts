@@ -12,6 +12,8 @@ import { foldChar, isSpaceChar, isWordChar, normaliseSeparator, splitForm } from
 
 interface Form {
   entity: string;
+  /** Position of the entity in the lexicon, for compact storage. */
+  entityIx: number;
   kind: EntityKind;
   /** The name as the lexicon spells it, reported for fuzzy matches. */
   display: string;
@@ -57,11 +59,11 @@ export class MentionMatcher {
   private readonly exactNames = new Set<string>();
 
   constructor(readonly lexicon: Lexicon) {
-    for (const entity of lexicon.entities) this.addEntity(entity);
+    lexicon.entities.forEach((entity, i) => this.addEntity(entity, i));
     for (const list of this.byFirstWord.values()) list.sort((a, b) => b.words.length - a.words.length);
   }
 
-  private addEntity(entity: Entity) {
+  private addEntity(entity: Entity, entityIx: number) {
     const isTheme = entity.kind === 'theme';
     for (const raw of entity.matchForms) {
       const prefix = isTheme && raw.endsWith('*');
@@ -74,6 +76,7 @@ export class MentionMatcher {
         if (parts.words.length === 0) continue;
         const form: Form = {
           entity: entity.id,
+          entityIx,
           kind: entity.kind,
           display: entity.kind === 'theme' ? raw : raw,
           words: parts.words,
@@ -121,6 +124,25 @@ export class MentionMatcher {
   /** Every mention in `text`, in order, non-overlapping; the longest name wins. */
   findMentions(text: string, options: MatchOptions = {}): Mention[] {
     const out: Mention[] = [];
+    this.scan(text, options, (entityIx, start, end, fuzzy) => {
+      const e = this.lexicon.entities[entityIx];
+      const m: Mention = { entity: e.id, kind: e.kind, start, end, text: text.slice(start, end) };
+      if (fuzzy) m.fuzzy = fuzzy;
+      out.push(m);
+    });
+    return out;
+  }
+
+  // The form and end of the last hit, set by the match* methods (no object per hit on the hot path).
+  private hitForm: Form | undefined;
+  private hitEnd = -1;
+  private hitFuzzy = false;
+
+  /**
+   * Reports every mention to `emit` as (entity's position in the lexicon, start, end, the name a
+   * misspelling was read as). The index stores these in typed arrays.
+   */
+  scan(text: string, options: MatchOptions, emit: (entityIx: number, start: number, end: number, fuzzy: string | undefined) => void): void {
     const floor = options.bodyStart ?? 0;
     const n = text.length;
     let i = floor;
@@ -144,32 +166,42 @@ export class MentionMatcher {
         i = skipUrl(text, end);
         continue;
       }
-      let best: Mention | undefined;
-      if (this.hasBit(this.wordFilter, h >>> 0)) best = this.matchAt(text, start, end, floor);
-      if (!best && end - start >= PREFIX_LEN && this.hasBit(this.prefixFilter, h4)) best = this.matchPrefix(text, start, end);
-      if (isUpperAscii(text.charCodeAt(start))) {
-        const fuzzy = this.matchFuzzy(text, start, end);
-        if (fuzzy && (!best || fuzzy.end > best.end)) best = fuzzy;
+      let form: Form | undefined;
+      let formEnd = -1;
+      let fuzzy = false;
+      if (this.hasBit(this.wordFilter, h >>> 0) && this.matchAt(text, start, end, floor) >= 0) {
+        form = this.hitForm;
+        formEnd = this.hitEnd;
       }
-      if (best) {
-        out.push(best);
-        i = best.end;
+      if (!form && end - start >= PREFIX_LEN && this.hasBit(this.prefixFilter, h4) && this.matchPrefix(text, start, end) >= 0) {
+        form = this.hitForm;
+        formEnd = this.hitEnd;
+      }
+      if (isUpperAscii(text.charCodeAt(start)) && this.matchFuzzy(text, start, end) > formEnd) {
+        form = this.hitForm;
+        formEnd = this.hitEnd;
+        fuzzy = true;
+      }
+      if (form) {
+        emit(form.entityIx, start, formEnd, fuzzy ? form.words.join(' ') : undefined);
+        i = formEnd;
       }
     }
-    return out;
   }
 
-  private matchAt(text: string, start: number, end: number, floor: number): Mention | undefined {
+  /** The end of the longest form matching at the word [start, end), or -1; sets hitForm. */
+  private matchAt(text: string, start: number, end: number, floor: number): number {
     const forms = this.byFirstWord.get(text.slice(start, end).toLowerCase());
-    if (!forms) return undefined;
+    if (!forms) return -1;
     for (const form of forms) {
       const e = this.matchForm(text, form, start, end);
       if (e < 0) continue;
       if (form.needsTitleContext && !isFilmTitleInContext(text, start, e, floor)) continue;
       if (form.singleWordName && belongsToAnotherName(text, start, e, floor)) continue;
-      return { entity: form.entity, kind: form.kind, start, end: e, text: text.slice(start, e) };
+      this.hitForm = form;
+      return (this.hitEnd = e);
     }
-    return undefined;
+    return -1;
   }
 
   /** End offset of `form` matched at the word [start, end), or -1. */
@@ -189,28 +221,31 @@ export class MentionMatcher {
     return pos;
   }
 
-  private matchPrefix(text: string, start: number, end: number): Mention | undefined {
+  private matchPrefix(text: string, start: number, end: number): number {
     const forms = this.prefixForms.get(text.slice(start, start + PREFIX_LEN).toLowerCase());
-    if (!forms) return undefined;
+    if (!forms) return -1;
     const word = text.slice(start, end).toLowerCase();
     for (const form of forms) {
-      if (word.startsWith(form.folded[0])) return { entity: form.entity, kind: form.kind, start, end, text: text.slice(start, end) };
+      if (word.startsWith(form.folded[0])) {
+        this.hitForm = form;
+        return (this.hitEnd = end);
+      }
     }
-    return undefined;
+    return -1;
   }
 
   /**
    * A misspelt multi-word name: same initials, each word within ⌊len/4⌋ edits (at least 1),
    * at most 2 in all, separated by spaces only, and not an exact name of anything.
    */
-  private matchFuzzy(text: string, start: number, end: number): Mention | undefined {
+  private matchFuzzy(text: string, start: number, end: number): number {
     const forms = this.fuzzyByInitial.get(text[start]);
-    if (!forms) return undefined;
+    if (!forms) return -1;
     const len = end - start;
     // Cheap length test before any allocation: most capitalised words are nowhere near a name.
-    if (len < this.fuzzyMinLen || len > this.fuzzyMaxLen) return undefined;
+    if (len < this.fuzzyMinLen || len > this.fuzzyMaxLen) return -1;
     const first = text.slice(start, end);
-    let best: Mention | undefined;
+    let bestEnd = -1;
     for (const form of forms) {
       const max0 = allowedEdits(form.words[0]);
       if (Math.abs(len - form.words[0].length) > max0) continue;
@@ -235,9 +270,12 @@ export class MentionMatcher {
       if (!ok || exactWords === form.words.length) continue;
       const surface = text.slice(start, pos);
       if (this.exactNames.has(surface.replace(/\s+/g, ' '))) continue;
-      if (!best || pos > best.end) best = { entity: form.entity, kind: form.kind, start, end: pos, text: surface, fuzzy: form.words.join(' ') };
+      if (pos > bestEnd) {
+        bestEnd = pos;
+        this.hitForm = form;
+      }
     }
-    return best;
+    return (this.hitEnd = bestEnd);
   }
 }
 

@@ -1,0 +1,70 @@
+// Small helpers shared by the end-to-end scenarios (not a scenario itself: it lives in lib/).
+
+/** Opens a workspace file through Quick Open, as a user would. */
+export async function openFile(page, name) {
+  await page.locator('.monaco-workbench').click({ position: { x: 700, y: 400 } }).catch(() => {});
+  await page.keyboard.press('Control+P');
+  const input = page.locator('.quick-input-widget input');
+  await input.waitFor({ timeout: 15_000 });
+  await input.fill(name);
+  await page.locator('.quick-input-list .monaco-list-row').first().waitFor({ timeout: 15_000 });
+  await page.keyboard.press('Enter');
+  await page.locator(`.tab.active[aria-label*="${name}"]`).first().waitFor({ timeout: 15_000 });
+  await page.locator('.editor-instance .view-line').first().waitFor({ timeout: 15_000 });
+}
+
+/** Screen box of the n-th visible occurrence of `word` in the editor's rendered lines. */
+export async function wordBox(page, word, occurrence = 0) {
+  const box = await page.evaluate(
+    ({ word, occurrence }) => {
+      const lines = [...document.querySelectorAll('.editor-instance .view-lines .view-line')].sort(
+        (a, b) => a.getBoundingClientRect().top - b.getBoundingClientRect().top,
+      );
+      let seen = 0;
+      for (const line of lines) {
+        const walker = document.createTreeWalker(line, NodeFilter.SHOW_TEXT);
+        for (let node = walker.nextNode(); node; node = walker.nextNode()) {
+          let at = node.textContent.indexOf(word);
+          while (at >= 0) {
+            if (seen++ === occurrence) {
+              const range = document.createRange();
+              range.setStart(node, at);
+              range.setEnd(node, at + word.length);
+              const r = range.getBoundingClientRect();
+              return { x: r.x, y: r.y, width: r.width, height: r.height };
+            }
+            at = node.textContent.indexOf(word, at + 1);
+          }
+        }
+      }
+      return null;
+    },
+    { word, occurrence },
+  );
+  if (!box) throw new Error(`"${word}" is not visible in the editor`);
+  return box;
+}
+
+/** Moves the mouse onto a word in a few steps and waits for VS Code's hover. */
+export async function hoverWord(page, word, occurrence = 0) {
+  const b = await wordBox(page, word, occurrence);
+  await page.mouse.move(b.x + b.width / 2 - 40, b.y + b.height / 2 + 30);
+  await page.mouse.move(b.x + b.width / 2, b.y + b.height / 2, { steps: 8 });
+  const hover = page.locator('.monaco-hover:not(.hidden)').first();
+  await hover.waitFor({ timeout: 15_000 });
+  return hover;
+}
+
+export async function showMarginalia(page) {
+  const icon = page.locator('.activitybar .action-item a[aria-label^="Marginalia"]');
+  await icon.waitFor({ timeout: 30_000 });
+  if ((await icon.getAttribute('aria-expanded')) !== 'true') await icon.click();
+}
+
+/** Clicks the tree row whose label starts with `text` (in the first view of the side bar). */
+export async function clickRow(page, text, pane = 0) {
+  const row = page.locator('.pane-body').nth(pane).locator('.monaco-list-row', { hasText: text }).first();
+  await row.waitFor({ timeout: 15_000 });
+  await row.click();
+  return row;
+}
