@@ -57,6 +57,12 @@ function reindexOneReview(): { medianMs: number; bytes: number } {
 }
 
 function main() {
+  const only = process.argv.indexOf('--generate-only');
+  if (only >= 0) {
+    const n = Number(process.argv[only + 1]);
+    console.log(`bench: corpus of ${n} reviews at ${generateCorpus(join(BASE, String(n)), n, HER_DIR)}`);
+    return;
+  }
   try {
     execFileSync('rg', ['--version']);
   } catch {

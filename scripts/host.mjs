@@ -55,13 +55,46 @@ export function ensureDebianDeps() {
   execFileSync(DEPS_SCRIPT, { stdio: 'inherit' });
 }
 
+const installed = () =>
+  existsSync(CS_ENTRY) && existsSync(CS_MARKER) && readFileSync(CS_MARKER, 'utf8').trim() === CODE_SERVER_VERSION;
+const sleep = (ms) => Atomics.wait(new Int32Array(new SharedArrayBuffer(4)), 0, 0, ms);
+
 /** Installs code-server into .vscode-test/code-server once; returns its entry.js. */
 export function ensureCodeServer() {
-  if (existsSync(CS_ENTRY) && existsSync(CS_MARKER) && readFileSync(CS_MARKER, 'utf8').trim() === CODE_SERVER_VERSION) {
-    if (!existsSync(CHROMIUM)) ensureDebianDeps(); // e.g. a container with the cache restored but not apt
+  if (installed()) {
+    if (!existsSync(CHROMIUM)) ensureDebianDeps(); // e.g. a CI cache restored .vscode-test but not apt
     return CS_ENTRY;
   }
   ensureDebianDeps();
+  // Several scripts (or people) may share one checkout: one installs, the others wait for it.
+  const lock = join(dirname(CS_DIR), 'code-server.lock');
+  mkdirSync(dirname(CS_DIR), { recursive: true });
+  for (let waited = 0; ; waited += 2000) {
+    try {
+      mkdirSync(lock);
+      writeFileSync(join(lock, 'pid'), String(process.pid));
+      break;
+    } catch {
+      const owner = Number(readFileSync(join(lock, 'pid'), { encoding: 'utf8', flag: 'a+' }));
+      let alive = false;
+      try {
+        alive = owner > 0 && process.kill(owner, 0);
+      } catch {}
+      if (!alive && waited >= 2000) rmSync(lock, { recursive: true, force: true }); // its installer died
+      else if (waited === 0) log(`waiting for another process (pid ${owner}) to install code-server`);
+      if (waited > 600_000) throw new Error(`timed out waiting for ${lock}`);
+      sleep(2000);
+    }
+  }
+  try {
+    if (!installed()) install();
+  } finally {
+    rmSync(lock, { recursive: true, force: true });
+  }
+  return CS_ENTRY;
+}
+
+function install() {
   const t0 = Date.now();
   log(`installing code-server ${CODE_SERVER_VERSION} into ${CS_DIR} (about a minute, ~300 MB)`);
   if (!existsSync(RG_CACHE)) {
@@ -87,7 +120,6 @@ export function ensureCodeServer() {
   if (r.status !== 0 || !existsSync(CS_ENTRY)) throw new Error(`npm install code-server failed (exit ${r.status})`);
   writeFileSync(CS_MARKER, CODE_SERVER_VERSION + '\n');
   log(`code-server installed in ${Math.round((Date.now() - t0) / 1000)} s`);
-  return CS_ENTRY;
 }
 
 /** A free TCP port on 127.0.0.1: `from` and upwards if given, else any the kernel picks. */
@@ -108,10 +140,9 @@ export async function freePort(from) {
 
 /** Keeps code-server's state in T instead of $HOME and /tmp (its sockets), and offline. */
 function serverEnv(T, extra = {}) {
-  mkdirSync(join(T, 'tmp'), { recursive: true });
   return {
     ...process.env,
-    TMPDIR: join(T, 'tmp'),
+    TMPDIR: T, // short: unix socket paths in it must stay under 108 characters
     XDG_CONFIG_HOME: join(T, 'xdg-config'),
     XDG_DATA_HOME: join(T, 'xdg-data'),
     XDG_CACHE_HOME: join(T, 'xdg-cache'),
@@ -136,6 +167,14 @@ export function installExtension(vsix, extensionsDir) {
     rmSync(T, { recursive: true, force: true });
   }
 }
+
+// Leads code-server's process group and kills the group when our end of its stdin closes, i.e. when
+// the script that started it dies without cleaning up (SIGKILL, a CI job timeout).
+const WATCHDOG = `
+const c = require('node:child_process').spawn(process.execPath, process.argv.slice(1), { stdio: ['ignore', 'inherit', 'inherit'] });
+c.on('exit', (code, sig) => process.exit(code ?? 1));
+process.stdin.on('end', () => process.kill(-process.pid, 'SIGKILL')).resume();
+`;
 
 /**
  * Starts a throwaway code-server on 127.0.0.1. Resolves once it listens.
@@ -170,7 +209,7 @@ export async function startCodeServer({ workspace, extensionsDir, userSettings =
     '--config', join(T, 'config.yaml'),
   ];
   if (workspace) args.push(workspace);
-  const child = spawn(process.execPath, args, { detached: true, stdio: ['ignore', 'pipe', 'pipe'], env: serverEnv(T, env) });
+  const child = spawn(process.execPath, ['-e', WATCHDOG, ...args], { detached: true, stdio: ['pipe', 'pipe', 'pipe'], env: serverEnv(T, env) });
   let output = '';
   let exited = null;
   const onData = (d) => {

@@ -3,7 +3,8 @@
 // It uses the real compiled suite entry (out/test/integration/index.js) and a stub extension, so it
 // tests the runner, not the extension. Run `node esbuild.mjs --dev` first.
 import { spawnSync } from 'node:child_process';
-import { copyFileSync, existsSync, mkdirSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
+import { copyFileSync, existsSync, mkdirSync, mkdtempSync, readdirSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { REPO, ensureCodeServer, tempDir } from './host.mjs';
 
@@ -55,15 +56,20 @@ const cases = [
     env: { MARGINALIA_TEST_TIMEOUT_MS: '20000' },
     expect: 'non-zero',
     maxSeconds: 40,
+    contains: 'TIMEOUT: the suite did not finish',
   },
 ];
+
+// Each run gets its own TMPDIR, so afterwards we can check that it left no process and no temp folder
+// behind (other people's runs on this machine use the ordinary TMPDIR). Short: sockets live under it.
+const runTmp = mkdtempSync(join(tmpdir(), 'mp-'));
 
 const results = [];
 for (const c of cases) {
   const t0 = Date.now();
   const r = spawnSync(process.execPath, [join(REPO, 'scripts/run-integration.mjs'), '--tests', c.tests, '--extension', ext], {
     encoding: 'utf8',
-    env: { ...process.env, ...c.env },
+    env: { ...process.env, TMPDIR: runTmp, ...c.env },
     timeout: 180_000,
   });
   const seconds = (Date.now() - t0) / 1000;
@@ -71,18 +77,23 @@ for (const c of cases) {
   const problems = [];
   if (c.expect === 0 ? r.status !== 0 : !(r.status > 0)) problems.push(`exit ${r.status}, expected ${c.expect}`);
   if (c.line && !out.split('\n').includes(c.line)) problems.push(`no line "${c.line}"`);
+  if (c.contains && !out.includes(c.contains)) problems.push(`no "${c.contains}" in the output`);
   if (c.maxSeconds && seconds > c.maxSeconds) problems.push(`took ${seconds.toFixed(0)} s`);
   results.push({ ...c, status: r.status, seconds, problems });
   console.log(`${problems.length ? 'FAIL' : 'ok  '} ${c.name.padEnd(30)} exit ${r.status}  ${seconds.toFixed(1)} s${problems.length ? '  ' + problems.join('; ') : ''}`);
   if (problems.length) console.log(out.replace(/^/gm, '    | '));
 }
 
-// Nothing may outlive a run: no code-server or Chromium using our temp folders.
-const left = spawnSync('sh', ['-c', `ps -eo pid,args | grep -E 'marginalia-(cs|chromium)-' | grep -v grep`], { encoding: 'utf8' }).stdout.trim();
+// Nothing may outlive a run: no process using our TMPDIR, no temp folder left in it.
+const left = spawnSync('sh', ['-c', `ps -eo pid,args | grep -F '${runTmp}/' | grep -v grep`], { encoding: 'utf8' }).stdout.trim();
 if (left) console.log(`FAIL leftover processes:\n${left}`);
 else console.log('ok   no leftover code-server or Chromium processes');
+const litter = readdirSync(runTmp);
+if (litter.length) console.log(`FAIL left in TMPDIR: ${litter.join(' ')}`);
+else console.log('ok   no leftover temp folders');
 
 rmSync(root, { recursive: true, force: true });
-const failed = results.some((r) => r.problems.length) || !!left;
+rmSync(runTmp, { recursive: true, force: true });
+const failed = results.some((r) => r.problems.length) || !!left || litter.length > 0;
 console.log(failed ? 'prove-runner: FAILED' : 'prove-runner: all failure modes are reported');
 process.exit(failed ? 1 : 0);

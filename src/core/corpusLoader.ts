@@ -11,6 +11,16 @@ import { BinaryFileError, decodeText } from './text';
 /** Reviews above this size are refused (a review is a few KB; this catches stray dumps). */
 export const MAX_REVIEW_BYTES = 2 * 1024 * 1024;
 
+const READ_CONCURRENCY = 16;
+
+async function forEachConcurrently<T>(items: T[], limit: number, fn: (item: T) => Promise<void>): Promise<void> {
+  let next = 0;
+  const worker = async () => {
+    while (next < items.length) await fn(items[next++]);
+  };
+  await Promise.all(Array.from({ length: Math.min(limit, items.length) }, worker));
+}
+
 export class FileProblem extends Error {
   constructor(readonly file: string, message: string) {
     super(`${file}: ${message}`);
@@ -57,7 +67,8 @@ export async function loadCorpus(host: FileHost, root: string, index = new Menti
     const lexicon = parseLexicon(film.lexiconPath, lexText);
     lexiconDiagnostics.push(...lexicon.diagnostics);
     const filmIndex = index.setLexicon(lexicon);
-    for (const path of film.reviews) {
+    // Reads overlap (hosts with real I/O latency gain most); matching stays in corpus order.
+    await forEachConcurrently(film.reviews, READ_CONCURRENCY, async (path) => {
       try {
         filmIndex.setReview(path, await readTextFile(host, path));
       } catch (e) {
@@ -65,7 +76,7 @@ export async function loadCorpus(host: FileHost, root: string, index = new Menti
       }
       done++;
       onProgress?.(done, total);
-    }
+    });
   }
   return { index, lexiconDiagnostics, problems, reviewCount: done };
 }

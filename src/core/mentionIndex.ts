@@ -127,9 +127,11 @@ export class FilmIndex {
     return this.lexicon.path;
   }
 
-  /** Reviews in corpus order (by path). */
+  private ordered?: IndexedReview[];
+
+  /** Reviews in corpus order (by path); kept until a review changes. */
   orderedReviews(): IndexedReview[] {
-    return [...this.reviews.values()].sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0));
+    return (this.ordered ??= [...this.reviews.values()].sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0)));
   }
 
   entity(id: string): Entity | undefined {
@@ -166,6 +168,7 @@ export class FilmIndex {
     const info = readReviewInfo(path, text);
     const review = new IndexedReview(path, this, info, text);
     this.reviews.set(path, review);
+    this.ordered = undefined;
     for (const id of review.counts.keys()) {
       let set = this.byEntity.get(id);
       if (!set) this.byEntity.set(id, (set = new Set()));
@@ -179,6 +182,7 @@ export class FilmIndex {
     if (!old) return false;
     for (const id of old.counts.keys()) this.byEntity.get(id)?.delete(path);
     this.reviews.delete(path);
+    this.ordered = undefined;
     return true;
   }
 }

@@ -8,6 +8,7 @@ import type { Mention } from '../core/mentions/types';
 import { commandLink, escapeMarkdown } from './markdownText';
 
 export const HOVER_COMMANDS = ['marginalia.revealMention'];
+const MAX_REVIEW_LINES = 12;
 
 export function entityCard(film: FilmIndex, entity: Entity, mention?: Mention): vscode.MarkdownString {
   const md = new vscode.MarkdownString(undefined, true);
@@ -39,14 +40,16 @@ export function entityCard(film: FilmIndex, entity: Entity, mention?: Mention): 
     return md;
   }
   md.appendMarkdown(`**${total.mentions} mention${total.mentions === 1 ? '' : 's'} in ${total.reviews} review${total.reviews === 1 ? '' : 's'}**\n\n`);
-  for (const review of film.orderedReviews()) {
-    const count = review.counts.get(entity.id);
-    if (!count) continue;
+  // The critics who discuss it most, each a link to their first mention; the rest counted.
+  const reviews = film.orderedReviews().filter((r) => r.counts.has(entity.id));
+  const shown = reviews.length <= MAX_REVIEW_LINES ? reviews : [...reviews].sort((a, b) => (b.counts.get(entity.id) ?? 0) - (a.counts.get(entity.id) ?? 0)).slice(0, MAX_REVIEW_LINES - 1);
+  for (const review of shown) {
     const first = review.firstMentionOf(entity.id);
     if (!first) continue;
     const who = review.info.critic ?? review.info.publication ?? review.info.title;
     const link = commandLink('marginalia.revealMention', [review.path, first.start, first.end]);
-    md.appendMarkdown(`- [${escapeMarkdown(who)}](${link} "${escapeMarkdown(review.info.title).replace(/"/g, '')}") · ${count}\n`);
+    md.appendMarkdown(`- [${escapeMarkdown(who)}](${link} "${escapeMarkdown(review.info.title).replace(/"/g, '')}") · ${review.counts.get(entity.id)}\n`);
   }
+  if (shown.length < reviews.length) md.appendMarkdown(`- …and ${reviews.length - shown.length} more reviews (Find All References lists every mention)\n`);
   return md;
 }

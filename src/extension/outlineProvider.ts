@@ -24,17 +24,27 @@ export class ReviewOutlineProvider implements vscode.DocumentSymbolProvider {
       }
     }
     const top = vscode.workspace.getConfiguration('marginalia').get<number>('outline.topEntities', 8);
-    const ranked = [...review.counts.entries()].sort((a, b) => b[1] - a[1] || a[0].localeCompare(b[0])).slice(0, top);
-    if (ranked.length === 0) return out;
-    const group = new vscode.DocumentSymbol('Most mentioned', `${review.counts.size} entities`, vscode.SymbolKind.Namespace, whole, toRange(lines, review.info.bodyStart, review.info.bodyStart));
-    for (const [id, count] of ranked) {
-      const entity = review.film.entity(id);
-      const first = review.firstMentionOf(id);
-      if (!entity || !first) continue;
-      const r = toRange(lines, first.start, first.end);
-      group.children.push(new vscode.DocumentSymbol(entity.name, `${count} × ${entity.kind}`, entity.kind === 'theme' ? vscode.SymbolKind.Key : vscode.SymbolKind.Class, r, r));
+    // Names and themes ranked apart: themes' common words would otherwise crowd out the people.
+    const groups: Array<[string, (kind: string) => boolean]> = [
+      ['Most mentioned', (kind) => kind !== 'theme'],
+      ['Themes', (kind) => kind === 'theme'],
+    ];
+    for (const [label, accepts] of groups) {
+      const ranked = [...review.counts.entries()]
+        .filter(([id]) => accepts(review.film.entity(id)?.kind ?? ''))
+        .sort((a, b) => b[1] - a[1] || a[0].localeCompare(b[0]))
+        .slice(0, top);
+      if (ranked.length === 0) continue;
+      const group = new vscode.DocumentSymbol(label, `${ranked.length}`, vscode.SymbolKind.Namespace, whole, toRange(lines, review.info.bodyStart, review.info.bodyStart));
+      for (const [id, count] of ranked) {
+        const entity = review.film.entity(id);
+        const first = review.firstMentionOf(id);
+        if (!entity || !first) continue;
+        const r = toRange(lines, first.start, first.end);
+        group.children.push(new vscode.DocumentSymbol(entity.name, `${count} × ${entity.kind}`, entity.kind === 'theme' ? vscode.SymbolKind.Key : vscode.SymbolKind.Class, r, r));
+      }
+      out.push(group);
     }
-    out.push(group);
     return out;
   }
 }

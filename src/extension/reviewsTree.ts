@@ -145,7 +145,7 @@ function reviewItem(review: IndexedReview | undefined, path: string): vscode.Tre
   const info = review?.info;
   const item = new vscode.TreeItem(info?.title ?? basename(path), vscode.TreeItemCollapsibleState.Collapsed);
   item.id = `review:${path}`;
-  item.description = [info?.critic, info?.rating].filter(Boolean).join(' · ');
+  item.description = [info?.critic ?? info?.publication, info?.rating].filter(Boolean).join(' · ');
   const tip = new vscode.MarkdownString();
   tip.appendMarkdown('**').appendText(info?.title ?? basename(path)).appendMarkdown('**  \n');
   if (info?.critic) tip.appendText(`by ${info.critic}`).appendMarkdown('  \n');

@@ -8,7 +8,7 @@ const ICONS: Record<EntityKind, string> = {
   film: 'device-camera-video',
   character: 'person',
   person: 'account',
-  theme: 'symbol-key',
+  theme: 'tag',
 };
 
 const ICON_COLORS: Record<EntityKind, string> = {

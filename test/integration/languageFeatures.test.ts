@@ -109,6 +109,8 @@ describe('language features on the corpus', () => {
     const most = symbols.find((s) => s.name === 'Most mentioned');
     assert.ok(most, symbols.map((s) => s.name).join(', '));
     assert.ok(['Samantha', 'Theodore Twombly'].includes(most.children[0].name), most.children.map((c) => c.name).join(', '));
+    const themes = symbols.find((s) => s.name === 'Themes');
+    assert.ok(themes && themes.children.length > 0);
   });
 
   it('follows unsaved edits: a name typed into a review is a mention at once', async () => {

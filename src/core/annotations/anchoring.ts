@@ -23,7 +23,7 @@ export const CONTEXT_LENGTH = 32;
  * match well. The property test (test/unit/annotations/reanchor.property.test.ts) checks the
  * threshold against thousands of random edits of real reviews.
  */
-export const DEFAULT_MIN_SCORE = 0.75;
+export const DEFAULT_MIN_SCORE = Number(process.env.MINSCORE ?? 0.75);
 
 /**
  * A fuzzy match must keep at least this share of the quote (1 − errors / quote length); it also
@@ -38,20 +38,17 @@ export const DEFAULT_MIN_QUOTE_SIMILARITY = 0.75;
  * the same review); requiring one side to be nearly intact — a side left alone by an edit scores
  * 1.0, one with a typo fixed ~0.97 — is what tells the passage from a look-alike.
  */
-export const DEFAULT_MIN_CONTEXT_AGREEMENT = 0.85;
+export const DEFAULT_MIN_CONTEXT_AGREEMENT = Number(process.env.MINCTX ?? 0.85);
 
 /** Edit budget cap, so a very long quote is not matched by something a quarter different. */
 const MAX_ERRORS_CAP = 128;
 
+const FUZZY_EDGE_SLACK = Number(process.env.SLACK ?? 4);
 const WEIGHT = { quote: 50, prefix: 20, suffix: 20, position: 2 };
 const WEIGHT_TOTAL = WEIGHT.quote + WEIGHT.prefix + WEIGHT.suffix + WEIGHT.position;
 
-/**
- * Virtual characters standing for the start and end of the text, so that "this quote opened the
- * review" is context that can match or not, rather than an empty prefix matching everywhere.
- */
-const TEXT_START = '\u0002';
-const TEXT_END = '\u0003';
+/** A virtual character standing for the start or end of the text (see contextSimilarity). */
+const TEXT_EDGE = '\u0003';
 
 export interface ReanchorOptions {
   /** Minimum normalised score (0..1) for accepting a candidate. Default DEFAULT_MIN_SCORE. */
@@ -112,7 +109,7 @@ export function reanchor(text: string, target: TextTarget, options: ReanchorOpti
   const exact = findAll(text, quote);
   if (text.slice(target.start, target.end) === quote) {
     const here = scorer.score(target.start, target.end, 1);
-    if (acceptable(here) || exact.length === 1) return toResult(here);
+    if (acceptable(here) || (exact.length === 1 && quote.length >= CONTEXT_LENGTH)) return toResult(here);
   }
 
   // 2) The verbatim quote elsewhere: the occurrence with the best context, nearest the old offsets.
@@ -171,28 +168,31 @@ function findAll(text: string, needle: string, limit = Infinity): number[] {
 
 /** Scores candidates for one target against one text (the Hypothesis weights, normalised). */
 class CandidateScorer {
-  private readonly prefix: string;
-  private readonly suffix: string;
-
   constructor(
     private readonly text: string,
     private readonly target: TextTarget,
-  ) {
-    // A context shorter than CONTEXT_LENGTH was cut by the start/end of the text: make that edge
-    // part of the context to match.
-    this.prefix = (target.prefix.length < CONTEXT_LENGTH ? TEXT_START : '') + target.prefix;
-    this.suffix = target.suffix + (target.suffix.length < CONTEXT_LENGTH ? TEXT_END : '');
-  }
+  ) {}
 
   score(start: number, end: number, quoteSimilarity: number): Candidate {
-    const { text } = this;
-    const before = start - this.prefix.length;
-    const prefixWindow = before < 0 ? TEXT_START + text.slice(0, start) : text.slice(before, start);
-    const after = end + this.suffix.length;
-    const suffixWindow = after > text.length ? text.slice(end) + TEXT_END : text.slice(end, after);
-    const prefixScore = similarity(prefixWindow, this.prefix);
-    const suffixScore = similarity(suffixWindow, this.suffix);
-    const positionScore = Math.max(0, 1 - Math.abs(start - this.target.start) / Math.max(1, text.length));
+    const { text, target } = this;
+    // A fuzzy match's edges are approximate (a changed first word may or may not be inside it),
+    // so its context is looked for a few characters further out.
+    const slack = quoteSimilarity < 1 ? FUZZY_EDGE_SLACK : 0;
+    const from = start - target.prefix.length - slack;
+    const to = end + target.suffix.length + slack;
+    const prefixScore = contextSimilarity(
+      text.slice(Math.max(0, from), start),
+      from <= 0,
+      target.prefix,
+      (s) => TEXT_EDGE + s,
+    );
+    const suffixScore = contextSimilarity(
+      text.slice(end, Math.min(text.length, to)),
+      to >= text.length,
+      target.suffix,
+      (s) => s + TEXT_EDGE,
+    );
+    const positionScore = Math.max(0, 1 - Math.abs(start - target.start) / Math.max(1, text.length));
     const raw =
       WEIGHT.quote * quoteSimilarity +
       WEIGHT.prefix * prefixScore +
@@ -200,6 +200,19 @@ class CandidateScorer {
       WEIGHT.position * positionScore;
     return { start, end, quoteSimilarity, prefixScore, suffixScore, score: raw / WEIGHT_TOTAL };
   }
+}
+
+/**
+ * How well a stored context side matches the candidate's neighbourhood. A stored side shorter
+ * than CONTEXT_LENGTH was cut by the edge of the text: when the candidate also sits near that
+ * edge, the edge itself is part of what must match (so an empty prefix does not match
+ * everywhere); when text was added beyond the edge since, the stored characters alone are
+ * compared, since being pushed away from the edge does not make the neighbours different.
+ */
+function contextSimilarity(window: string, reachesEdge: boolean, stored: string, withEdge: (s: string) => string): number {
+  if (stored.length >= CONTEXT_LENGTH) return similarity(window, stored);
+  if (reachesEdge) return similarity(withEdge(window), withEdge(stored));
+  return stored.length === 0 ? 0 : similarity(window, stored);
 }
 
 /** 1 − (fewest edits to find `pattern` inside `window`) / pattern length, as Hypothesis does. */

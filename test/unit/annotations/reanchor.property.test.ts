@@ -61,7 +61,7 @@ class Trial {
     const [lo, hi] = this.pick(sizes);
     for (let attempt = 0; attempt < 50; attempt++) {
       let s = this.int(0, t.length - lo - 1);
-      while (s > 0 && !/\s/.test(t[s - 1])) s++;
+      while (s > 0 && s < t.length && !/\s/.test(t[s - 1])) s++;
       while (s < t.length && /\s/.test(t[s])) s++;
       let e = Math.min(t.length, s + this.int(lo, hi));
       while (e < t.length && !/\s/.test(t[e])) e++;
@@ -85,7 +85,11 @@ class Trial {
     for (let i = 0; i < n; i++) out.push(this.pick(words));
     const extras = ['😀', '\u00a0', '\r\n', '—', '\n'];
     if (this.rnd() < 0.3) out.splice(this.int(0, out.length), 0, this.pick(extras));
-    return (this.rnd() < 0.5 ? ' ' : '') + out.join(' ') + (this.rnd() < 0.5 ? ' ' : '');
+    const inserted = (this.rnd() < 0.5 ? ' ' : '') + out.join(' ') + (this.rnd() < 0.5 ? ' ' : '');
+    // Random words can spell an annotated quote ("Theodore") right where that quote was
+    // deleted; no tracker can tell that from the passage itself, so such text is not inserted.
+    const quotes = this.tracked.map((t) => t.target.quote);
+    return quotes.some((q) => inserted.includes(q)) ? ' ' : inserted;
   }
 
   replace(a: number, b: number, insert: string): void {
