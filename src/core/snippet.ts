@@ -8,8 +8,9 @@ export interface Snippet {
 
 const SENTENCE_BREAK = /[.!?…\n]/;
 
-export function snippetAround(text: string, start: number, end: number, floor = 0, width = 70): Snippet {
-  const before = Math.floor((width - (end - start)) / 2);
+export function snippetAround(text: string, start: number, end: number, floor = 0, width = 56): Snippet {
+  // Little context before the name, more after: a narrow side bar cuts rows on the right.
+  const before = Math.min(16, Math.floor((width - (end - start)) / 2));
   let s = start;
   while (s > floor && start - s < before && !SENTENCE_BREAK.test(text[s - 1])) s--;
   let e = end;

@@ -13,7 +13,8 @@ export class MentionDecorations implements vscode.Disposable {
   constructor(private readonly corpus: CorpusService) {
     for (const kind of KINDS) {
       this.types.set(kind, vscode.window.createTextEditorDecorationType({
-        borderStyle: 'none none solid none',
+        // Names get a solid line; themes, which are common words, a quieter dotted one.
+        borderStyle: kind === 'theme' ? 'none none dotted none' : 'none none solid none',
         borderWidth: kind === 'theme' ? '0 0 1px 0' : '0 0 2px 0',
         borderColor: new vscode.ThemeColor(`marginalia.${kind}Mention`),
         rangeBehavior: vscode.DecorationRangeBehavior.ClosedClosed,

@@ -46,10 +46,15 @@ export function entityCard(film: FilmIndex, entity: Entity, mention?: Mention): 
   for (const review of shown) {
     const first = review.firstMentionOf(entity.id);
     if (!first) continue;
-    const who = review.info.critic ?? review.info.publication ?? review.info.title;
+    const who = reviewLabel(review.info);
     const link = commandLink('marginalia.revealMention', [review.path, first.start, first.end]);
     md.appendMarkdown(`- [${escapeMarkdown(who)}](${link} "${escapeMarkdown(review.info.title).replace(/"/g, '')}") · ${review.counts.get(entity.id)}\n`);
   }
   if (shown.length < reviews.length) md.appendMarkdown(`- …and ${reviews.length - shown.length} more reviews (Find All References lists every mention)\n`);
   return md;
+}
+
+/** How a hover names a review: its critic, else its outlet, else its title and file. */
+export function reviewLabel(info: { critic?: string; publication?: string; title: string; path: string }): string {
+  return info.critic ?? info.publication ?? `${info.title} (${info.path.slice(info.path.lastIndexOf('/') + 1)})`;
 }

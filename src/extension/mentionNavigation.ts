@@ -4,6 +4,7 @@ import * as vscode from 'vscode';
 import type { MentionLocation } from '../core/mentionIndex';
 import type { CorpusService } from './corpusService';
 import { entityAt } from './entityLookup';
+import { reviewLabel } from './hoverCard';
 import { toRange, toUri } from './locations';
 
 export interface MentionStep {

@@ -1,8 +1,9 @@
 // Peek References on a mention lists every critic's mention of the entity across the corpus.
-import { openFile, wordBox } from './lib/workbench.mjs';
+import { openFile, waitForMentions, wordBox } from './lib/workbench.mjs';
 
 export default async function peekReferences({ page, shot, log }) {
   await openFile(page, 'poignant-exploration.md');
+  await waitForMentions(page);
   const b = await wordBox(page, 'Samantha');
   await page.mouse.click(b.x + b.width / 2, b.y + b.height / 2);
   await page.keyboard.press('Shift+F12');

@@ -13,6 +13,11 @@ export async function openFile(page, name) {
   await page.locator('.editor-instance .view-line').first().waitFor({ timeout: 15_000 });
 }
 
+/** Waits until the open review shows Marginalia's mention decorations (the extension is active and indexed). */
+export async function waitForMentions(page) {
+  await page.waitForFunction(() => document.querySelectorAll('.editor-instance [class*="ced-"]').length > 0, null, { timeout: 60_000 });
+}
+
 /** Screen box of the n-th visible occurrence of `word` in the editor's rendered lines. */
 export async function wordBox(page, word, occurrence = 0) {
   const box = await page.evaluate(
@@ -61,10 +66,17 @@ export async function showMarginalia(page) {
   if ((await icon.getAttribute('aria-expanded')) !== 'true') await icon.click();
 }
 
-/** Clicks the tree row whose label starts with `text` (in the first view of the side bar). */
-export async function clickRow(page, text, pane = 0) {
+/** The tree row whose label contains `text` (in the first view of the side bar). */
+export async function treeRow(page, text, pane = 0) {
   const row = page.locator('.pane-body').nth(pane).locator('.monaco-list-row', { hasText: text }).first();
   await row.waitFor({ timeout: 15_000 });
-  await row.click();
+  return row;
+}
+
+/** Expands a tree row through its twistie, so the row's own command (opening a file) does not run. */
+export async function expandRow(page, text, pane = 0) {
+  const row = await treeRow(page, text, pane);
+  if ((await row.getAttribute('aria-expanded')) === 'false') await row.locator('.monaco-tl-twistie').click();
+  await page.waitForFunction((el) => el.getAttribute('aria-expanded') === 'true', await row.elementHandle(), { timeout: 10_000 });
   return row;
 }
