@@ -65,7 +65,9 @@ const perFile = {
   logLevel: 'warning',
 };
 
-if (production) rmSync('dist', { recursive: true, force: true });
+// A production build must not ship stale development source maps; other files in dist/ (the .vsix)
+// are left alone.
+if (production) for (const f of ['dist/extension.js.map', 'dist/cli.js.map']) rmSync(f, { force: true });
 const configs = devOnly || watch ? [...bundles, ...benchBundles, perFile] : bundles;
 if (watch) {
   for (const c of configs) await (await esbuild.context(c)).watch();

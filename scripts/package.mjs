@@ -15,6 +15,7 @@ const ALLOWED = [
   /^dist\/(extension|cli)\.js$/,
   /^media\//,
   /^schemas\/.*\.json$/,
+  /^corpus\/[^/]+\/(film\.yaml|[^/]+\.md)$/,
 ];
 
 function run(cmd, args) {

@@ -40,6 +40,9 @@ export const DEFAULT_MIN_QUOTE_SIMILARITY = 0.75;
  */
 export const DEFAULT_MIN_CONTEXT_AGREEMENT = Number(process.env.MINCTX ?? 0.85);
 
+export const DEFAULT_MIN_FUZZY_SCORE = Number(process.env.FUZZYMIN ?? 0.75);
+const MIN_FUZZY_QUOTE_LENGTH = Number(process.env.FUZZYLEN ?? 1);
+
 /** Edit budget cap, so a very long quote is not matched by something a quarter different. */
 const MAX_ERRORS_CAP = 128;
 
@@ -57,6 +60,8 @@ export interface ReanchorOptions {
   minQuoteSimilarity?: number;
   /** Minimum agreement of the better side of the context. Default DEFAULT_MIN_CONTEXT_AGREEMENT. */
   minContextAgreement?: number;
+  /** Minimum score for a fuzzy (non-verbatim) match. Default DEFAULT_MIN_FUZZY_SCORE. */
+  minFuzzyScore?: number;
 }
 
 /** Builds a target for text[start, end): the quote plus up to CONTEXT_LENGTH characters each side. */
@@ -91,21 +96,38 @@ export function reanchor(text: string, target: TextTarget, options: ReanchorOpti
   const minScore = options.minScore ?? DEFAULT_MIN_SCORE;
   const minQuoteSimilarity = options.minQuoteSimilarity ?? DEFAULT_MIN_QUOTE_SIMILARITY;
   const minContext = options.minContextAgreement ?? DEFAULT_MIN_CONTEXT_AGREEMENT;
-  const { quote } = target;
+  const minFuzzyScore = Math.max(minScore, options.minFuzzyScore ?? DEFAULT_MIN_FUZZY_SCORE);
+  const { quote, prefix, suffix } = target;
   if (quote.length === 0) return { kind: 'orphan' };
   const scorer = new CandidateScorer(text, target);
+
+  // Where the stored context still stands verbatim, the passage is next to it, never inside it.
+  // This matters once the passage itself is deleted: its prefix and suffix then meet, and the
+  // end of the prefix, if it resembles the quote, would be followed by a perfect suffix.
+  const prefixAt = prefix.length >= CONTEXT_LENGTH / 2 ? findAll(text, prefix, 8) : [];
+  const suffixAt = suffix.length >= CONTEXT_LENGTH / 2 ? findAll(text, suffix, 8) : [];
+  const contextSpans = [
+    ...prefixAt.map((p) => [p, p + prefix.length]),
+    ...suffixAt.map((s) => [s, s + suffix.length]),
+  ];
+  const insideContext = (c: Candidate) =>
+    contextSpans.some(([a, b]) => Math.min(b, c.end) - Math.max(a, c.start) > FUZZY_EDGE_SLACK);
   const acceptable = (c: Candidate) =>
-    c.score >= minScore && c.quoteSimilarity >= minQuoteSimilarity && Math.max(c.prefixScore, c.suffixScore) >= minContext;
+    c.score >= (c.quoteSimilarity < 1 ? minFuzzyScore : minScore) &&
+    c.quoteSimilarity >= minQuoteSimilarity &&
+    Math.max(c.prefixScore, c.suffixScore) >= minContext &&
+    !insideContext(c);
   const toResult = (c: Candidate): AnchorResult => {
-    const debug = process.env.DBG ? { p: c.prefixScore, s: c.suffixScore } : {};
-    if (c.quoteSimilarity < 1) return { kind: 'fuzzy', start: c.start, end: c.end, score: c.score, quoteSimilarity: c.quoteSimilarity, ...debug } as AnchorResult;
+    if (c.quoteSimilarity < 1) {
+      return { kind: 'fuzzy', start: c.start, end: c.end, score: c.score, quoteSimilarity: c.quoteSimilarity };
+    }
     const kind = c.start === target.start && c.end === target.end ? 'exact-position' : 'exact-quote';
-    return { kind, start: c.start, end: c.end, score: c.score, ...debug } as AnchorResult;
+    return { kind, start: c.start, end: c.end, score: c.score };
   };
 
-  // 1) The stored offsets still hold the quote. Accepted if its context still agrees, or if the
-  //    quote occurs nowhere else: the same words at the same place, with nothing to confuse
-  //    them with, are the passage even when both neighbours were rewritten.
+  // 1) The stored offsets still hold the quote. Accepted if its context still agrees, or if a
+  //    long quote occurs nowhere else: the same words at the same place, with nothing to
+  //    confuse them with, are the passage even when both neighbours were rewritten.
   const exact = findAll(text, quote);
   if (text.slice(target.start, target.end) === quote) {
     const here = scorer.score(target.start, target.end, 1);
@@ -121,7 +143,7 @@ export function reanchor(text: string, target: TextTarget, options: ReanchorOpti
   //    errors, so a near-verbatim look-alike far away would hide the edited passage; searching
   //    also near the old offsets and next to where the context survived verbatim finds it.
   const maxErrors = Math.min(MAX_ERRORS_CAP, Math.floor(quote.length * (1 - minQuoteSimilarity)));
-  if (maxErrors > 0) {
+  if (maxErrors > 0 && quote.length >= MIN_FUZZY_QUOTE_LENGTH) {
     const seen = new Set<number>();
     const reach = quote.length + maxErrors;
     const searchIn = (from: number, to: number) => {
@@ -138,13 +160,8 @@ export function reanchor(text: string, target: TextTarget, options: ReanchorOpti
     };
     searchIn(0, text.length);
     searchIn(target.start - reach, target.start + 2 * reach);
-    const { prefix, suffix } = target;
-    if (prefix.length >= CONTEXT_LENGTH / 2) {
-      for (const p of findAll(text, prefix, 8)) searchIn(p + prefix.length, p + prefix.length + reach);
-    }
-    if (suffix.length >= CONTEXT_LENGTH / 2) {
-      for (const s of findAll(text, suffix, 8)) searchIn(s - reach, s);
-    }
+    for (const p of prefixAt) searchIn(p + prefix.length, p + prefix.length + reach);
+    for (const s of suffixAt) searchIn(s - reach, s);
   }
   const top = best(candidates.filter(acceptable));
   if (top) return toResult(top);

@@ -93,6 +93,7 @@ class Trial {
   }
 
   replace(a: number, b: number, insert: string): void {
+    if (this.text.slice(a, b) === insert) return; // a no-op touches nothing
     if (process.env.TRACE) console.log('replace', a, b, JSON.stringify(this.text.slice(a, b)), '->', JSON.stringify(insert));
     for (const tr of this.tracked) for (const inst of tr.instances) applyEdit(inst, a, b, insert.length);
     this.text = this.text.slice(0, a) + insert + this.text.slice(b);
