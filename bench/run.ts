@@ -72,6 +72,7 @@ function main() {
   mkdirSync(BASE, { recursive: true });
   const patterns = ripgrepPatterns();
   const rows: string[] = [];
+  let previous: { ms: number; bytes: number } | undefined;
   console.log(`bench: ${RUNS} runs per size, medians; corpora in ${BASE}`);
   console.log(`rg: ${execFileSync('rg', ['--version'], { encoding: 'utf8' }).split('\n')[0]}; node ${process.version}; patterns: ${readFileSync(patterns, 'utf8').trim().split('\n').length}`);
   for (const n of SIZES) {
@@ -98,13 +99,16 @@ function main() {
       peakRssMB: median(ours.map((o) => o.maxRssMB)).toFixed(0),
       rgMs: rgMs.toFixed(0),
       ratio: (ms / rgMs).toFixed(2),
+      // Cost of the bytes added since the previous size: flat when growth is linear.
+      'marginal µs/KB': previous ? (((ms - previous.ms) * 1000) / ((bytes - previous.bytes) / 1000)).toFixed(1) : '–',
     };
+    previous = { ms, bytes };
     console.log(JSON.stringify(row));
     rows.push(`| ${Object.values(row).join(' | ')} |`);
   }
   const re = reindexOneReview();
   console.log(`re-index one changed ${(re.bytes / 1000).toFixed(1)} KB review (in a film of 1,000): median ${re.medianMs.toFixed(3)} ms`);
-  const table = ['| reviews | MB | mentions | index ms | MB/s | µs/KB | peak RSS MB | rg ms | ours / rg |', '|---|---|---|---|---|---|---|---|---|', ...rows].join('\n');
+  const table = ['| reviews | MB | mentions | index ms | MB/s | µs/KB | peak RSS MB | rg ms | ours / rg | marginal µs/KB |', '|---|---|---|---|---|---|---|---|---|---|', ...rows].join('\n');
   console.log('\n' + table);
   console.log(`\nre-index one ${(re.bytes / 1000).toFixed(1)} KB review: median ${re.medianMs.toFixed(3)} ms`);
 }

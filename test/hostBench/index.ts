@@ -4,6 +4,8 @@
 
 import * as vscode from 'vscode';
 import type { MarginaliaApi } from '../../src/extension/extension';
+import { MentionHoverProvider } from '../../src/extension/hoverProvider';
+import { MentionReferenceProvider } from '../../src/extension/referenceProvider';
 
 const SAMPLES = Number(process.env.BENCH_SAMPLES ?? 200);
 
@@ -57,6 +59,25 @@ export async function run(): Promise<void> {
       }
     }
   }
+  // The providers alone, called in the extension host: what Marginalia itself adds to each request.
+  const hoverProvider = new MentionHoverProvider(api.corpus);
+  const referenceProvider = new MentionReferenceProvider(api.corpus);
+  const directHover: number[] = [];
+  const directRefs: number[] = [];
+  for (const t of targets) {
+    const doc = docs.get(t.uri.fsPath)!;
+    const pos = doc.positionAt(t.offset);
+    let a = performance.now();
+    hoverProvider.provideHover(doc, pos);
+    directHover.push(performance.now() - a);
+    a = performance.now();
+    referenceProvider.provideReferences(doc, pos, { includeDeclaration: true });
+    directRefs.push(performance.now() - a);
+  }
+  const dh = stats(directHover);
+  const dr = stats(directRefs);
+  console.log(`hover provider alone: median ${dh.median.toFixed(3)} ms, p95 ${dh.p95.toFixed(3)} ms`);
+  console.log(`references provider alone: median ${dr.median.toFixed(3)} ms, p95 ${dr.p95.toFixed(3)} ms`);
   const hs = stats(hover);
   const rs = stats(refs);
   console.log(`hover: median ${hs.median.toFixed(2)} ms, p95 ${hs.p95.toFixed(2)} ms (${hs.n} samples)`);

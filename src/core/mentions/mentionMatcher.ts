@@ -47,13 +47,17 @@ export interface MatchOptions {
 }
 
 export class MentionMatcher {
-  private readonly byFirstWord = new Map<string, Form[]>();
-  private readonly prefixForms = new Map<string, Form[]>();
+  // Keyed by the hash of the folded word (the same hash the scan computes), so a lookup needs no
+  // string; wordEquals() checks the characters, so hash collisions cost nothing but a compare.
+  private readonly byFirstWord = new Map<number, Form[]>();
+  private readonly prefixForms = new Map<number, Form[]>();
   /** Bit set over word hashes that may start a form: a cheap first test for every word. */
   private readonly wordFilter = new Uint8Array(1 << (TABLE_BITS - 3));
   private readonly prefixFilter = new Uint8Array(1 << (TABLE_BITS - 3));
   /** Multi-word names by their first letter, for misspellings. */
   private readonly fuzzyByInitial = new Map<string, Form[]>();
+  /** First letter + second word's first letter of every multi-word name: a cheap gate before any edit distance. */
+  private readonly fuzzyInitialPairs = new Set<string>();
   private fuzzyMinLen = Infinity;
   private fuzzyMaxLen = 0;
   private readonly exactNames = new Set<string>();
@@ -92,16 +96,17 @@ export class MentionMatcher {
           const key = form.folded[0].slice(0, PREFIX_LEN);
           if (form.folded[0].length < PREFIX_LEN) continue; // too short to be a safe prefix
           this.setBit(this.prefixFilter, hashFolded(key));
-          push(this.prefixForms, key, form);
+          push(this.prefixForms, hashFolded(key), form);
           continue;
         }
         const key = form.folded[0];
         this.setBit(this.wordFilter, hashFolded(key));
-        push(this.byFirstWord, key, form);
+        push(this.byFirstWord, hashFolded(key), form);
         if (!isTheme) {
           this.exactNames.add(v);
           if (form.words.length >= 2 && !form.needsTitleContext) {
             push(this.fuzzyByInitial, form.words[0][0], form);
+            this.fuzzyInitialPairs.add(form.words[0][0] + form.words[1][0]);
             const w0 = form.words[0].length;
             this.fuzzyMinLen = Math.min(this.fuzzyMinLen, w0 - allowedEdits(form.words[0]));
             this.fuzzyMaxLen = Math.max(this.fuzzyMaxLen, w0 + allowedEdits(form.words[0]));
@@ -169,11 +174,11 @@ export class MentionMatcher {
       let form: Form | undefined;
       let formEnd = -1;
       let fuzzy = false;
-      if (this.hasBit(this.wordFilter, h >>> 0) && this.matchAt(text, start, end, floor) >= 0) {
+      if (this.hasBit(this.wordFilter, h >>> 0) && this.matchAt(text, start, end, floor, h >>> 0) >= 0) {
         form = this.hitForm;
         formEnd = this.hitEnd;
       }
-      if (!form && end - start >= PREFIX_LEN && this.hasBit(this.prefixFilter, h4) && this.matchPrefix(text, start, end) >= 0) {
+      if (!form && end - start >= PREFIX_LEN && this.hasBit(this.prefixFilter, h4) && this.matchPrefix(text, start, end, h4) >= 0) {
         form = this.hitForm;
         formEnd = this.hitEnd;
       }
@@ -190,8 +195,8 @@ export class MentionMatcher {
   }
 
   /** The end of the longest form matching at the word [start, end), or -1; sets hitForm. */
-  private matchAt(text: string, start: number, end: number, floor: number): number {
-    const forms = this.byFirstWord.get(text.slice(start, end).toLowerCase());
+  private matchAt(text: string, start: number, end: number, floor: number, hash: number): number {
+    const forms = this.byFirstWord.get(hash);
     if (!forms) return -1;
     for (const form of forms) {
       const e = this.matchForm(text, form, start, end);
@@ -221,12 +226,11 @@ export class MentionMatcher {
     return pos;
   }
 
-  private matchPrefix(text: string, start: number, end: number): number {
-    const forms = this.prefixForms.get(text.slice(start, start + PREFIX_LEN).toLowerCase());
+  private matchPrefix(text: string, start: number, end: number, hash4: number): number {
+    const forms = this.prefixForms.get(hash4);
     if (!forms) return -1;
-    const word = text.slice(start, end).toLowerCase();
     for (const form of forms) {
-      if (word.startsWith(form.folded[0])) {
+      if (wordEquals(text, start, end, form, 0)) {
         this.hitForm = form;
         return (this.hitEnd = end);
       }
@@ -242,8 +246,12 @@ export class MentionMatcher {
     const forms = this.fuzzyByInitial.get(text[start]);
     if (!forms) return -1;
     const len = end - start;
-    // Cheap length test before any allocation: most capitalised words are nowhere near a name.
+    // Cheap tests before any allocation: most capitalised words are nowhere near a name, and a
+    // name of several words needs a next word starting with the right letter.
     if (len < this.fuzzyMinLen || len > this.fuzzyMaxLen) return -1;
+    let k = end;
+    while (k < text.length && (text.charCodeAt(k) === 32 || text.charCodeAt(k) === 0xa0 || text.charCodeAt(k) === 10 || text.charCodeAt(k) === 13)) k++;
+    if (k === end || !this.fuzzyInitialPairs.has(text[start] + text[k])) return -1;
     const first = text.slice(start, end);
     let bestEnd = -1;
     for (const form of forms) {
@@ -283,7 +291,7 @@ function allowedEdits(word: string): number {
   return Math.max(1, Math.floor(word.length / 4));
 }
 
-function push<T>(map: Map<string, T[]>, key: string, value: T) {
+function push<K, T>(map: Map<K, T[]>, key: K, value: T) {
   const list = map.get(key);
   if (list) list.push(value);
   else map.set(key, [value]);
