@@ -8,7 +8,7 @@ import type { EntitiesNode, EntitiesTreeProvider } from './entitiesTree';
 import { definitionOf } from './entityLookup';
 import { mentionLocation, toUri } from './locations';
 import { stepMention } from './mentionNavigation';
-import type { ReviewsNode, ReviewsTreeProvider } from './reviewsTree';
+import type { ReviewsNode } from './reviewsTree';
 
 type EntityNode = Extract<ReviewsNode, { type: 'entity' }> | Extract<EntitiesNode, { type: 'entity' }>;
 
@@ -33,7 +33,7 @@ export async function revealRange(uri: vscode.Uri, rangeOrStart: vscode.Range | 
   return editor;
 }
 
-export function registerCommands(context: vscode.ExtensionContext, corpus: CorpusService, reviews: ReviewsTreeProvider, entities: EntitiesTreeProvider): void {
+export function registerCommands(context: vscode.ExtensionContext, corpus: CorpusService, entities: EntitiesTreeProvider): void {
   const filmOf = (node: EntityNode): FilmIndex | undefined => ('film' in node ? corpus.index.film(node.film) : corpus.index.filmFor(node.path));
 
   const commands: Record<string, (...args: any[]) => unknown> = {
@@ -84,7 +84,6 @@ export function registerCommands(context: vscode.ExtensionContext, corpus: Corpu
     'marginalia.openSample': () => openSampleCorpus(context),
   };
   for (const [id, handler] of Object.entries(commands)) context.subscriptions.push(vscode.commands.registerCommand(id, handler));
-  void reviews;
 }
 
 /** Copies the bundled Her corpus somewhere writable (annotations are written beside it) and opens it. */

@@ -68,7 +68,7 @@ export function activate(context: vscode.ExtensionContext): MarginaliaApi {
       new LexiconDiagnostics(corpus),
       trackReviewContext(corpus),
     );
-    registerCommands(context, corpus, reviewsTree, entitiesTree);
+    registerCommands(context, corpus, entitiesTree);
 
     corpus.ready.catch((e) => void vscode.window.showErrorMessage(`Marginalia could not read the corpus: ${e instanceof Error ? e.message : String(e)}`));
     return { corpus, reviewsTree, entitiesTree, ready: corpus.ready };
