@@ -1,6 +1,11 @@
 // Composes Marginalia's features. Every registration is a disposable pushed to the context.
 
 import * as vscode from 'vscode';
+import { registerAnnotationCommands } from './annotationCommands';
+import { AnnotationDecorations } from './annotationDecorations';
+import { AnnotationDiagnostics, OrphanQuickFixes } from './annotationDiagnostics';
+import { AnnotationHoverProvider } from './annotationHoverProvider';
+import { AnnotationService } from './annotationService';
 import { registerCommands } from './commands';
 import { CorpusService } from './corpusService';
 import { MentionDecorations } from './decorations';
@@ -24,6 +29,7 @@ const LEXICON_SELECTOR: vscode.DocumentSelector = [{ scheme: 'file', pattern: '*
 
 export interface MarginaliaApi {
   corpus: CorpusService;
+  annotations: AnnotationService;
   reviewsTree: ReviewsTreeProvider;
   entitiesTree: EntitiesTreeProvider;
   /** Resolves when the first index of the workspace is built. */
@@ -35,7 +41,12 @@ export function activate(context: vscode.ExtensionContext): MarginaliaApi {
     const corpus = new CorpusService();
     context.subscriptions.push(corpus);
 
-    const reviewsTree = new ReviewsTreeProvider(corpus);
+    const annotations = new AnnotationService(corpus);
+    context.subscriptions.push(annotations);
+    const output = vscode.window.createOutputChannel('Marginalia');
+    context.subscriptions.push(output);
+
+    const reviewsTree = new ReviewsTreeProvider(corpus, annotations);
     const entitiesTree = new EntitiesTreeProvider(corpus);
     const reviewsView = vscode.window.createTreeView('marginalia.reviews', { treeDataProvider: reviewsTree, showCollapseAll: true });
     const entitiesView = vscode.window.createTreeView('marginalia.entities', { treeDataProvider: entitiesTree, showCollapseAll: true });
@@ -45,6 +56,10 @@ export function activate(context: vscode.ExtensionContext): MarginaliaApi {
     // Trees refresh at most every 150 ms while a review is being typed in.
     let pending: ReturnType<typeof setTimeout> | undefined;
     context.subscriptions.push(
+      annotations.onDidChange(() => {
+        clearTimeout(pending);
+        pending = setTimeout(() => reviewsTree.refresh(), 150);
+      }),
       corpus.onDidChange(() => {
         clearTimeout(pending);
         pending = setTimeout(() => {
@@ -59,8 +74,12 @@ export function activate(context: vscode.ExtensionContext): MarginaliaApi {
     const both = [...(REVIEW_SELECTOR as vscode.DocumentFilter[]), ...(LEXICON_SELECTOR as vscode.DocumentFilter[])];
     context.subscriptions.push(
       vscode.languages.registerHoverProvider(both, new MentionHoverProvider(corpus)),
-      vscode.languages.registerDefinitionProvider(REVIEW_SELECTOR, new MentionDefinitionProvider(corpus)),
-      vscode.languages.registerReferenceProvider(both, new MentionReferenceProvider(corpus)),
+      vscode.languages.registerHoverProvider(REVIEW_SELECTOR, new AnnotationHoverProvider(annotations, corpus)),
+      vscode.languages.registerDefinitionProvider(REVIEW_SELECTOR, new MentionDefinitionProvider(corpus, annotations)),
+      vscode.languages.registerReferenceProvider(both, new MentionReferenceProvider(corpus, annotations)),
+      vscode.languages.registerCodeActionsProvider(REVIEW_SELECTOR, new OrphanQuickFixes(), { providedCodeActionKinds: OrphanQuickFixes.kinds }),
+      new AnnotationDecorations(annotations, corpus),
+      new AnnotationDiagnostics(annotations, corpus),
       vscode.languages.registerDocumentHighlightProvider(REVIEW_SELECTOR, new MentionHighlightProvider(corpus)),
       vscode.languages.registerWorkspaceSymbolProvider(new EntitySymbolProvider(corpus)),
       vscode.languages.registerDocumentSymbolProvider(REVIEW_SELECTOR, new ReviewOutlineProvider(corpus), { label: 'Marginalia' }),
@@ -69,9 +88,10 @@ export function activate(context: vscode.ExtensionContext): MarginaliaApi {
       trackReviewContext(corpus),
     );
     registerCommands(context, corpus, entitiesTree);
+    registerAnnotationCommands(context, corpus, annotations, output);
 
     corpus.ready.catch((e) => void vscode.window.showErrorMessage(`Marginalia could not read the corpus: ${e instanceof Error ? e.message : String(e)}`));
-    return { corpus, reviewsTree, entitiesTree, ready: corpus.ready };
+    return { corpus, annotations, reviewsTree, entitiesTree, ready: Promise.all([corpus.ready, annotations.ready]).then(() => undefined) };
   } catch (e) {
     void vscode.window.showErrorMessage(`Marginalia failed to start: ${e instanceof Error ? e.message : String(e)}`);
     throw e;

@@ -5,6 +5,7 @@ import type { FilmIndex, IndexedReview } from '../core/mentionIndex';
 import { KIND_LABEL } from '../core/lexicon/lexicon';
 import type { EntityKind } from '../core/mentions/types';
 import { basename } from '../core/host';
+import type { AnnotationService } from './annotationService';
 import type { CorpusService } from './corpusService';
 import { toUri } from './locations';
 import { kindIcon, mentionItem } from './treeItems';
@@ -14,7 +15,9 @@ export type ReviewsNode =
   | { type: 'review'; path: string }
   | { type: 'group'; path: string; kind: EntityKind }
   | { type: 'entity'; path: string; entity: string }
-  | { type: 'mention'; path: string; entity: string; start: number };
+  | { type: 'mention'; path: string; entity: string; start: number }
+  | { type: 'annotations'; path: string }
+  | { type: 'annotation'; path: string; id: string };
 
 const GROUPS: Array<{ kind: EntityKind; label: string }> = [
   { kind: 'character', label: 'Characters' },
@@ -27,7 +30,7 @@ export class ReviewsTreeProvider implements vscode.TreeDataProvider<ReviewsNode>
   private readonly emitter = new vscode.EventEmitter<ReviewsNode | undefined>();
   readonly onDidChangeTreeData = this.emitter.event;
 
-  constructor(private readonly corpus: CorpusService) {}
+  constructor(private readonly corpus: CorpusService, private readonly annotations?: AnnotationService) {}
 
   refresh(): void {
     this.emitter.fire(undefined);
@@ -46,7 +49,10 @@ export class ReviewsTreeProvider implements vscode.TreeDataProvider<ReviewsNode>
       case 'review': {
         const review = index.review(node.path);
         if (!review) return [];
-        return GROUPS.filter((g) => [...review.counts.keys()].some((id) => review.film.entity(id)?.kind === g.kind)).map((g) => ({ type: 'group', path: node.path, kind: g.kind }));
+        const groups: ReviewsNode[] = GROUPS.filter((g) => [...review.counts.keys()].some((id) => review.film.entity(id)?.kind === g.kind)).map((g) => ({ type: 'group', path: node.path, kind: g.kind }));
+        const entry = this.annotations?.forReview(node.path);
+        if (entry && (entry.annotations.length > 0 || entry.errors.length > 0)) groups.unshift({ type: 'annotations', path: node.path });
+        return groups;
       }
       case 'group': {
         const review = index.review(node.path);
@@ -61,7 +67,12 @@ export class ReviewsTreeProvider implements vscode.TreeDataProvider<ReviewsNode>
         if (!review) return [];
         return review.mentionsOf(node.entity).map((m) => ({ type: 'mention', path: node.path, entity: node.entity, start: m.start }));
       }
+      case 'annotations':
+        return [...(this.annotations?.forReview(node.path)?.annotations ?? [])]
+          .sort((a, b) => a.start - b.start)
+          .map((a) => ({ type: 'annotation', path: node.path, id: a.annotation.id }));
       case 'mention':
+      case 'annotation':
         return [];
     }
   }
@@ -75,7 +86,10 @@ export class ReviewsTreeProvider implements vscode.TreeDataProvider<ReviewsNode>
         return film ? { type: 'film', dir: film.dir } : undefined;
       }
       case 'group':
+      case 'annotations':
         return { type: 'review', path: node.path };
+      case 'annotation':
+        return { type: 'annotations', path: node.path };
       case 'entity': {
         const kind = this.corpus.index.review(node.path)?.film.entity(node.entity)?.kind ?? 'character';
         return { type: 'group', path: node.path, kind };
@@ -113,6 +127,33 @@ export class ReviewsTreeProvider implements vscode.TreeDataProvider<ReviewsNode>
         item.tooltip = entityTooltip(review?.film, node.entity);
         item.iconPath = kindIcon(entity?.kind ?? 'character');
         item.contextValue = `entity-${entity?.kind ?? 'unknown'}`;
+        return item;
+      }
+      case 'annotations': {
+        const entry = this.annotations?.forReview(node.path);
+        const orphans = entry?.annotations.filter((a) => a.orphan).length ?? 0;
+        const item = new vscode.TreeItem('Annotations', vscode.TreeItemCollapsibleState.Expanded);
+        item.id = `annotations:${node.path}`;
+        item.description = `${entry?.annotations.length ?? 0}${orphans ? ` · ${orphans} orphaned` : ''}${entry?.errors.length ? ' · sidecar has errors' : ''}`;
+        item.iconPath = new vscode.ThemeIcon('note', new vscode.ThemeColor('marginalia.annotationForeground'));
+        item.contextValue = 'annotations';
+        return item;
+      }
+      case 'annotation': {
+        const a = this.annotations?.find(node.path, node.id);
+        if (!a) return new vscode.TreeItem('(gone)');
+        const quote = a.annotation.target.quote.replace(/\s+/g, ' ');
+        const item = new vscode.TreeItem(a.annotation.note || `“${quote}”`, vscode.TreeItemCollapsibleState.None);
+        item.id = `annotation:${node.path}:${node.id}`;
+        const film = index.filmFor(node.path);
+        item.description = [a.orphan ? 'orphaned' : '', a.annotation.tags.map((t) => film?.entity(t)?.name ?? `#${t}`).join(', ')].filter(Boolean).join(' · ');
+        const tip = new vscode.MarkdownString();
+        tip.appendText(`“${quote}”`);
+        if (a.annotation.note) tip.appendMarkdown('\n\n').appendText(a.annotation.note);
+        item.tooltip = tip;
+        item.iconPath = new vscode.ThemeIcon(a.orphan ? 'warning' : 'comment');
+        item.contextValue = a.orphan ? 'annotation-orphan' : 'annotation';
+        item.command = { command: 'marginalia.revealAnnotation', title: 'Reveal Annotation', arguments: [{ review: node.path, id: node.id }] };
         return item;
       }
       case 'mention': {

@@ -5,7 +5,8 @@
 // quote similarity (weight 50), prefix (20), suffix (20) and closeness to the old offsets (2),
 // normalised to 0..1. Unlike Hypothesis, which always takes the best candidate (its bug #7571:
 // annotations silently land on look-alike passages), a candidate is accepted only above a minimum
-// score; below it the annotation becomes an orphan, which the caller keeps and flags.
+// score and with one side of its context nearly verbatim; otherwise the annotation becomes an
+// orphan, which the caller keeps and flags. docs/sidecar-format.md explains this to users.
 
 import approxSearch from 'approx-string-match';
 import type { AnchorResult, TextTarget } from './model';
@@ -14,16 +15,24 @@ import type { AnchorResult, TextTarget } from './model';
 export const CONTEXT_LENGTH = 32;
 
 /**
- * Why 0.75: with the weights below, a verbatim quote with one side of its context intact scores
- * at least (50 + 20 + 0 + 0) / 92 = 0.76 and is kept even if the other side was rewritten, while a
- * verbatim quote whose prefix and suffix both look like unrelated text (which scores ~0.2–0.4
- * per side against a 32-character context) scores ≤ (50 + 2·8 + 2) / 92 ≈ 0.74 and is rejected:
- * that is the "same words, different place" case, e.g. a name that occurs all over the review.
- * A fuzzy quote needs correspondingly better context: at 80 % quote similarity both sides must
- * match well. The property test (test/unit/annotations/reanchor.property.test.ts) checks the
- * threshold against thousands of random edits of real reviews.
+ * Minimum score (0..1) for a verbatim quote found away from its stored offsets. With the weights
+ * below, a verbatim quote with one side of its context intact scores at least
+ * (50 + 20 + 0 + 0) / 92 = 0.76 and is kept even when the other side was rewritten, whereas one
+ * whose two sides both read like unrelated text (0.2–0.4 per side against 32 characters of the
+ * same review) scores at most (50 + 2·8 + 2) / 92 = 0.74: the same words in another place, such
+ * as a name that occurs all over the review. Hypothesis's example value, and the natural line.
  */
-export const DEFAULT_MIN_SCORE = Number(process.env.MINSCORE ?? 0.75);
+export const DEFAULT_MIN_SCORE = 0.75;
+
+/**
+ * Minimum score for a fuzzy match, which is a look-alike by construction and so needs more
+ * corroboration: with one context side intact, the quote and the other side must bring 0.8·92 −
+ * 22 ≈ 52 of their 70 points (e.g. a 90 %-similar quote and a third of the other side). At 0.75
+ * the property test found near-duplicates (the "You are commenting using your Twitter/Facebook
+ * account" blocks scraped with a review) accepted in place of a deleted passage; at 0.8 none, in
+ * about a million re-anchorings, at the cost of ~1 in 6 fuzzy re-anchorings becoming orphans.
+ */
+export const DEFAULT_MIN_FUZZY_SCORE = 0.8;
 
 /**
  * A fuzzy match must keep at least this share of the quote (1 − errors / quote length); it also
@@ -32,21 +41,21 @@ export const DEFAULT_MIN_SCORE = Number(process.env.MINSCORE ?? 0.75);
 export const DEFAULT_MIN_QUOTE_SIMILARITY = 0.75;
 
 /**
- * The better of the two context sides must agree at least this much (1 − edits / context length).
- * The Hypothesis score alone lets a short, common quote ("in New", "and the") land on another
- * occurrence whose neighbours half-resemble the original ones (0.5–0.7 per side is common in
- * the same review); requiring one side to be nearly intact — a side left alone by an edit scores
- * 1.0, one with a typo fixed ~0.97 — is what tells the passage from a look-alike.
+ * The better of the two context sides must agree at least this much (1 − edits / length). The
+ * score alone lets a short quote ("means", "in New") land on another occurrence whose
+ * neighbours half-resemble the original ones — reviews repeat phrases ("It means coming to terms
+ * with who you are … It means coming to terms with whom you want"), giving 0.6–0.9 on a side.
+ * A side no edit reached scores 1.0 and one with a single typo fixed 0.97, so requiring one side
+ * to be nearly verbatim is what tells the passage from a look-alike.
  */
-export const DEFAULT_MIN_CONTEXT_AGREEMENT = Number(process.env.MINCTX ?? 0.85);
-
-export const DEFAULT_MIN_FUZZY_SCORE = Number(process.env.FUZZYMIN ?? 0.75);
-const MIN_FUZZY_QUOTE_LENGTH = Number(process.env.FUZZYLEN ?? 1);
+export const DEFAULT_MIN_CONTEXT_AGREEMENT = 0.95;
 
 /** Edit budget cap, so a very long quote is not matched by something a quarter different. */
 const MAX_ERRORS_CAP = 128;
 
-const FUZZY_EDGE_SLACK = Number(process.env.SLACK ?? 4);
+/** A fuzzy match's edges are approximate, so its context is looked for this much further out. */
+const FUZZY_EDGE_SLACK = 4;
+
 const WEIGHT = { quote: 50, prefix: 20, suffix: 20, position: 2 };
 const WEIGHT_TOTAL = WEIGHT.quote + WEIGHT.prefix + WEIGHT.suffix + WEIGHT.position;
 
@@ -101,22 +110,18 @@ export function reanchor(text: string, target: TextTarget, options: ReanchorOpti
   if (quote.length === 0) return { kind: 'orphan' };
   const scorer = new CandidateScorer(text, target);
 
-  // Where the stored context still stands verbatim, the passage is next to it, never inside it.
-  // This matters once the passage itself is deleted: its prefix and suffix then meet, and the
-  // end of the prefix, if it resembles the quote, would be followed by a perfect suffix.
+  // Where the stored prefix and suffix now meet verbatim, the passage was deleted from between
+  // them; the end of the prefix (or start of the suffix) may resemble the quote and would come
+  // with a perfect suffix (prefix), so no candidate may lie in such a seam.
   const prefixAt = prefix.length >= CONTEXT_LENGTH / 2 ? findAll(text, prefix, 8) : [];
   const suffixAt = suffix.length >= CONTEXT_LENGTH / 2 ? findAll(text, suffix, 8) : [];
-  const contextSpans = [
-    ...prefixAt.map((p) => [p, p + prefix.length]),
-    ...suffixAt.map((s) => [s, s + suffix.length]),
-  ];
-  const insideContext = (c: Candidate) =>
-    contextSpans.some(([a, b]) => Math.min(b, c.end) - Math.max(a, c.start) > FUZZY_EDGE_SLACK);
+  const seams = prefixAt.map((p) => p + prefix.length).filter((q) => suffixAt.includes(q));
+  const inSeam = (c: Candidate) => seams.some((q) => c.start < q + suffix.length && c.end > q - prefix.length);
   const acceptable = (c: Candidate) =>
     c.score >= (c.quoteSimilarity < 1 ? minFuzzyScore : minScore) &&
     c.quoteSimilarity >= minQuoteSimilarity &&
     Math.max(c.prefixScore, c.suffixScore) >= minContext &&
-    !insideContext(c);
+    !inSeam(c);
   const toResult = (c: Candidate): AnchorResult => {
     if (c.quoteSimilarity < 1) {
       return { kind: 'fuzzy', start: c.start, end: c.end, score: c.score, quoteSimilarity: c.quoteSimilarity };
@@ -143,7 +148,7 @@ export function reanchor(text: string, target: TextTarget, options: ReanchorOpti
   //    errors, so a near-verbatim look-alike far away would hide the edited passage; searching
   //    also near the old offsets and next to where the context survived verbatim finds it.
   const maxErrors = Math.min(MAX_ERRORS_CAP, Math.floor(quote.length * (1 - minQuoteSimilarity)));
-  if (maxErrors > 0 && quote.length >= MIN_FUZZY_QUOTE_LENGTH) {
+  if (maxErrors > 0) {
     const seen = new Set<number>();
     const reach = quote.length + maxErrors;
     const searchIn = (from: number, to: number) => {

@@ -94,7 +94,6 @@ class Trial {
 
   replace(a: number, b: number, insert: string): void {
     if (this.text.slice(a, b) === insert) return; // a no-op touches nothing
-    if (process.env.TRACE) console.log('replace', a, b, JSON.stringify(this.text.slice(a, b)), '->', JSON.stringify(insert));
     for (const tr of this.tracked) for (const inst of tr.instances) applyEdit(inst, a, b, insert.length);
     this.text = this.text.slice(0, a) + insert + this.text.slice(b);
     this.edits++;
@@ -182,7 +181,6 @@ class Trial {
       b = Math.min(len, inst.end + this.int(0, 50));
     }
     const at = this.int(0, len);
-    if (process.env.TRACE) console.log('duplicate', a, b, 'at', at);
     const copied = this.text.slice(a, b);
     const copies: Array<[Tracked, Instance]> = [];
     for (const tr of this.tracked) {
@@ -274,7 +272,6 @@ describe('reanchor (property test on random edits of real reviews)', function ()
     const t0 = Date.now();
     for (let n = 0; n < TRIALS; n++) {
       const trial = new Trial(reviews[n % reviews.length].text, rnd);
-      process.env.TRACE = String(n) === process.env.TRACE_N ? '1' : '';
 
       for (let i = 0; i < ANNOTATIONS_PER_TRIAL; i++) trial.annotate();
       const editCount = trial.int(1, 4);

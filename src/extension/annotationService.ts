@@ -1,0 +1,190 @@
+// The reader's annotations as the editor sees them: loaded from the sidecars, anchored against the
+// current text (unsaved edits included), moved along with edits as they are typed, and written
+// back through the core's SidecarStore, the only place that touches sidecar files.
+
+import * as vscode from 'vscode';
+import { reanchor } from '../core/annotations/anchoring';
+import type { Annotation, SidecarError } from '../core/annotations/model';
+import { SidecarStore, sidecarPathFor } from '../core/annotations/sidecarStore';
+import { moveThroughEdit } from '../core/annotations/passageEdits';
+import { basename, dirname, joinPath } from '../core/host';
+import { isReviewPath } from '../core/review';
+import type { CorpusService } from './corpusService';
+import { toPath } from './locations';
+
+export interface LiveAnnotation {
+  review: string;
+  annotation: Annotation;
+  /** Where the passage is in the current text; for an orphan, its last known place (clamped). */
+  start: number;
+  end: number;
+  orphan: boolean;
+}
+
+export interface ReviewAnnotations {
+  review: string;
+  sidecar: string;
+  annotations: LiveAnnotation[];
+  /** Problems reading the sidecar: it is then left alone, never overwritten. */
+  errors: SidecarError[];
+}
+
+export interface AnnotationDraft {
+  start: number;
+  end: number;
+  tags: string[];
+  note: string;
+}
+
+export class AnnotationService implements vscode.Disposable {
+  readonly store: SidecarStore;
+  private readonly byReview = new Map<string, ReviewAnnotations>();
+  private readonly emitter = new vscode.EventEmitter<string | undefined>();
+  /** Fires with the review whose annotations changed (undefined: any). */
+  readonly onDidChange = this.emitter.event;
+  private readonly disposables: vscode.Disposable[] = [this.emitter];
+  readonly ready: Promise<void>;
+
+  constructor(private readonly corpus: CorpusService) {
+    this.store = new SidecarStore(corpus.host);
+    this.ready = corpus.ready.then(() => this.loadAll());
+    const watcher = vscode.workspace.createFileSystemWatcher('**/*.annotations.yaml');
+    this.disposables.push(
+      watcher,
+      watcher.onDidCreate((uri) => void this.reloadForSidecar(uri)),
+      watcher.onDidChange((uri) => void this.reloadForSidecar(uri)),
+      watcher.onDidDelete((uri) => void this.reloadForSidecar(uri)),
+      vscode.workspace.onDidChangeTextDocument((e) => this.followEdits(e)),
+      vscode.workspace.onDidSaveTextDocument((doc) => void this.onReviewSaved(doc)),
+      corpus.onDidChange((change) => {
+        for (const path of change.reviews ?? []) if (!this.corpus.index.review(path)) this.byReview.delete(path);
+      }),
+    );
+  }
+
+  all(): ReviewAnnotations[] {
+    return [...this.byReview.values()];
+  }
+
+  forReview(path: string): ReviewAnnotations | undefined {
+    return this.byReview.get(path);
+  }
+
+  find(review: string, id: string): LiveAnnotation | undefined {
+    return this.byReview.get(review)?.annotations.find((a) => a.annotation.id === id);
+  }
+
+  at(review: string, offset: number): LiveAnnotation[] {
+    return (this.byReview.get(review)?.annotations ?? []).filter((a) => !a.orphan && a.start <= offset && offset <= a.end);
+  }
+
+  /** The annotation a link points at (links hold the other review relative to this one's folder). */
+  resolveLink(fromReview: string, link: { review: string; id: string }): LiveAnnotation | undefined {
+    return this.find(joinPath(dirname(fromReview), link.review), link.id);
+  }
+
+  /** Annotations tagged with an entity id, across the corpus. */
+  taggedWith(entityId: string): LiveAnnotation[] {
+    return this.all().flatMap((r) => r.annotations.filter((a) => a.annotation.tags.includes(entityId)));
+  }
+
+  private async loadAll(): Promise<void> {
+    for (const film of this.corpus.index.allFilms()) {
+      for (const review of film.orderedReviews()) await this.load(review.path, false);
+    }
+    this.emitter.fire(undefined);
+  }
+
+  /** (Re)reads one review's sidecar and anchors it against the text the reader sees. */
+  async load(review: string, notify = true): Promise<ReviewAnnotations> {
+    const { sidecar, errors } = await this.store.load(review);
+    const text = this.currentText(review);
+    const annotations: LiveAnnotation[] = (sidecar?.annotations ?? []).map((annotation) => this.anchor(review, annotation, text));
+    const entry: ReviewAnnotations = { review, sidecar: sidecarPathFor(review), annotations, errors };
+    if (annotations.length > 0 || errors.length > 0) this.byReview.set(review, entry);
+    else this.byReview.delete(review);
+    if (notify) this.emitter.fire(review);
+    return entry;
+  }
+
+  private anchor(review: string, annotation: Annotation, text: string | undefined): LiveAnnotation {
+    const clamp = (n: number) => Math.max(0, Math.min(n, text?.length ?? n));
+    if (text === undefined) return { review, annotation, start: annotation.target.start, end: annotation.target.end, orphan: !!annotation.orphan };
+    const found = reanchor(text, annotation.target);
+    if (found.kind === 'orphan') return { review, annotation, start: clamp(annotation.target.start), end: clamp(annotation.target.end), orphan: true };
+    return { review, annotation, start: found.start, end: found.end, orphan: false };
+  }
+
+  private currentText(review: string): string | undefined {
+    const open = vscode.workspace.textDocuments.find((d) => d.uri.scheme === 'file' && toPath(d.uri) === review);
+    return open?.getText() ?? this.corpus.index.review(review)?.text;
+  }
+
+  private async reloadForSidecar(uri: vscode.Uri): Promise<void> {
+    const sidecar = toPath(uri);
+    const stem = basename(sidecar).replace(/\.annotations\.yaml$/, '');
+    const dir = dirname(sidecar);
+    const review = this.corpus.index.film(dir)?.orderedReviews().find((r) => dirname(r.path) === dir && basename(r.path).replace(/\.[^.]+$/, '') === stem)
+      ?? this.corpus.index.filmFor(joinPath(dir, 'x'))?.orderedReviews().find((r) => dirname(r.path) === dir && basename(r.path).replace(/\.[^.]+$/, '') === stem);
+    if (review) await this.load(review.path);
+  }
+
+  /** Moves annotations with the edits as they are typed, before anything is saved. */
+  private followEdits(e: vscode.TextDocumentChangeEvent): void {
+    const review = toPath(e.document.uri);
+    const entry = this.byReview.get(review);
+    if (!entry || e.contentChanges.length === 0 || !isReviewPath(review)) return;
+    // Applied from the end of the text backwards, so each change's offsets still hold.
+    for (const change of [...e.contentChanges].sort((x, y) => y.rangeOffset - x.rangeOffset)) {
+      const from = change.rangeOffset;
+      const to = from + change.rangeLength;
+      for (const a of entry.annotations) {
+        if (!a.orphan) moveThroughEdit(a, from, to, change.text.length);
+      }
+    }
+    this.emitter.fire(review);
+  }
+
+  private async onReviewSaved(doc: vscode.TextDocument): Promise<void> {
+    const review = toPath(doc.uri);
+    if (this.byReview.get(review)?.annotations.length) await this.write(review);
+  }
+
+  /** Writes one review's sidecar: mentions regenerated, annotations re-anchored, the rest kept. */
+  async write(review: string) {
+    const indexed = this.corpus.index.review(review);
+    const text = this.currentText(review) ?? indexed?.text ?? '';
+    const mentions = indexed?.mentions ?? [];
+    const outcome = await this.store.write(review, text, mentions);
+    await this.load(review);
+    return outcome;
+  }
+
+  async add(review: string, draft: AnnotationDraft): Promise<string> {
+    const text = this.currentText(review) ?? '';
+    const id = await this.store.addAnnotation(review, text, draft);
+    await this.load(review);
+    return id;
+  }
+
+  async update(review: string, id: string, change: { tags?: string[]; note?: string; start?: number; end?: number }): Promise<void> {
+    await this.store.updateAnnotation(review, this.currentText(review) ?? '', id, change);
+    await this.load(review);
+  }
+
+  async delete(review: string, id: string): Promise<void> {
+    await this.store.deleteAnnotation(review, id);
+    await this.load(review);
+  }
+
+  async link(a: { review: string; id: string }, b: { review: string; id: string }): Promise<void> {
+    await this.store.linkAnnotations(a.review, a.id, b.review, b.id);
+    await this.load(a.review);
+    if (b.review !== a.review) await this.load(b.review);
+  }
+
+  dispose(): void {
+    this.disposables.forEach((d) => d.dispose());
+  }
+}
+
