@@ -12,5 +12,6 @@ export default async function hoverCard({ page, shot, log }) {
   for (const expected of ['Samantha', 'Played by Scarlett Johansson', 'mentions in 5 reviews', 'Jessica Gross', 'Hua Ruonan']) {
     if (!text.includes(expected)) throw new Error(`hover card lacks "${expected}": ${text}`);
   }
+  await page.waitForTimeout(600); // the hover fades in
   await shot('hover-samantha');
 }

@@ -197,23 +197,9 @@ class CandidateScorer {
 
   score(start: number, end: number, quoteSimilarity: number): Candidate {
     const { text, target } = this;
-    // A fuzzy match's edges are approximate (a changed first word may or may not be inside it),
-    // so its context is looked for a few characters further out.
     const slack = quoteSimilarity < 1 ? FUZZY_EDGE_SLACK : 0;
-    const from = start - target.prefix.length - slack;
-    const to = end + target.suffix.length + slack;
-    const prefixScore = contextSimilarity(
-      text.slice(Math.max(0, from), start),
-      from <= 0,
-      target.prefix,
-      (s) => TEXT_EDGE + s,
-    );
-    const suffixScore = contextSimilarity(
-      text.slice(end, Math.min(text.length, to)),
-      to >= text.length,
-      target.suffix,
-      (s) => s + TEXT_EDGE,
-    );
+    const prefixScore = contextSimilarity(text, start, target.prefix, 'before', slack);
+    const suffixScore = contextSimilarity(text, end, target.suffix, 'after', slack);
     const positionScore = Math.max(0, 1 - Math.abs(start - target.start) / Math.max(1, text.length));
     const raw =
       WEIGHT.quote * quoteSimilarity +
@@ -225,16 +211,41 @@ class CandidateScorer {
 }
 
 /**
- * How well a stored context side matches the candidate's neighbourhood. A stored side shorter
- * than CONTEXT_LENGTH was cut by the edge of the text: when the candidate also sits near that
- * edge, the edge itself is part of what must match (so an empty prefix does not match
- * everywhere); when text was added beyond the edge since, the stored characters alone are
- * compared, since being pushed away from the edge does not make the neighbours different.
+ * How well a stored context side matches the text just before/after `at`.
+ *
+ * Line endings and non-breaking spaces are compared loosely: a review checked out with CRLF
+ * (git's autocrlf) or re-saved by an editor that turns NBSP into spaces is the same text, and a
+ * 32-character context with two line breaks would otherwise lose 6 % of its agreement.
+ *
+ * A stored side shorter than CONTEXT_LENGTH was cut by the edge of the text: when the candidate
+ * also sits near that edge, the edge itself is part of what must match (so an empty prefix does
+ * not match everywhere); when text was added beyond the edge since, the stored characters alone
+ * are compared, since being pushed away from the edge does not change the neighbours.
  */
-function contextSimilarity(window: string, reachesEdge: boolean, stored: string, withEdge: (s: string) => string): number {
-  if (stored.length >= CONTEXT_LENGTH) return similarity(window, stored);
-  if (reachesEdge) return similarity(withEdge(window), withEdge(stored));
-  return stored.length === 0 ? 0 : similarity(window, stored);
+function contextSimilarity(text: string, at: number, stored: string, side: 'before' | 'after', slack: number): number {
+  const want = loosen(stored);
+  // Wide enough for the stored side even if every line break in it gained a \r since.
+  const reach = stored.length + countLineBreaks(stored) + slack;
+  const from = side === 'before' ? at - reach : at;
+  const to = side === 'before' ? at : at + reach;
+  const all = loosen(text.slice(Math.max(0, from), Math.min(text.length, to)));
+  const size = want.length + slack;
+  const window = side === 'before' ? all.slice(-size) : all.slice(0, size);
+  const edgeInReach = all.length <= size && (side === 'before' ? from <= 0 : to >= text.length);
+  if (stored.length < CONTEXT_LENGTH && edgeInReach) {
+    return side === 'before' ? similarity(TEXT_EDGE + window, TEXT_EDGE + want) : similarity(window + TEXT_EDGE, want + TEXT_EDGE);
+  }
+  return want.length === 0 ? 0 : similarity(window, want);
+}
+
+function loosen(s: string): string {
+  return s.replace(/\r\n?/g, '\n').replace(/\u00a0/g, ' ');
+}
+
+function countLineBreaks(s: string): number {
+  let n = 0;
+  for (let i = 0; i < s.length; i++) if (s.charCodeAt(i) === 10) n++;
+  return n;
 }
 
 /** 1 − (fewest edits to find `pattern` inside `window`) / pattern length, as Hypothesis does. */

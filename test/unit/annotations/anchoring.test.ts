@@ -65,7 +65,7 @@ describe('reanchor', () => {
     const edited = TEXT.replace('After his divorce he buys', 'After his divorce, lonely and adrift, he buys');
     const r = reanchor(edited, t);
     assert.equal(r.kind, 'exact-quote');
-    assert.equal(r.kind !== 'orphan' && edited.slice(r.start, r.end + 16), 'Samantha becomes');
+    assert.equal(r.kind !== 'orphan' && edited.slice(r.start, r.start + 16), 'Samantha becomes');
   });
 
   it('finds a passage whose words were edited a little (fuzzy), and says so', () => {
@@ -128,6 +128,6 @@ describe('reanchor', () => {
     assert.equal(reanchor(TEXT, { quote: '', prefix: '', suffix: '', start: 0, end: 0 }).kind, 'orphan');
     const t = target(TEXT, 'the city around them is clean, warm and strangely empty');
     const edited = TEXT.replace('clean, warm and strangely empty', 'clean, warm, and strangely empty');
-    assert.equal(reanchor(edited, t, { minFuzzyScore: 0.99 }).kind, 'orphan');
+    assert.equal(reanchor(edited, t, { minFuzzyScore: 0.999 }).kind, 'orphan');
   });
 });
