@@ -124,12 +124,12 @@ export class SidecarStore {
 
   /** Deletes an annotation, and (best effort) the links other annotations hold to it. */
   async deleteAnnotation(reviewPath: string, id: string): Promise<WriteOutcome> {
-    const before = (await this.load(reviewPath)).sidecar?.annotations.find((a) => a.id === id);
+    const before = (await this.peek(reviewPath)).sidecar?.annotations.find((a) => a.id === id);
     const outcome = await this.checked(this.writeWithSavedText(reviewPath, { op: 'delete', id }));
     for (const link of before?.links ?? []) {
       const other = joinPath(dirname(reviewPath), link.review);
       const back = { review: relativeReview(other, reviewPath), id };
-      if ((await this.load(other)).sidecar?.annotations.some((a) => a.id === link.id)) {
+      if ((await this.peek(other)).sidecar?.annotations.some((a) => a.id === link.id)) {
         await this.writeWithSavedText(other, { op: 'unlink', id: link.id, link: back });
       }
     }
@@ -140,7 +140,7 @@ export class SidecarStore {
   async linkAnnotations(reviewA: string, idA: string, reviewB: string, idB: string): Promise<WriteOutcome[]> {
     if (reviewA === reviewB && idA === idB) throw new Error(`cannot link annotation ${idA} to itself`);
     for (const [review, id] of [[reviewA, idA], [reviewB, idB]]) {
-      const { sidecar, errors } = await this.load(review);
+      const { sidecar, errors } = await this.peek(review);
       if (errors.length > 0 || !sidecar?.annotations.some((a) => a.id === id)) {
         throw new SidecarWriteError(this.failure(review, errors.length > 0 ? errors : [this.error(review, `no annotation "${id}"`)]));
       }
@@ -158,13 +158,28 @@ export class SidecarStore {
 
   // --- internals -----------------------------------------------------------------------------
 
+  /** Like load, but without taking this as the version the next write merges against. */
+  private async peek(reviewPath: string): Promise<LoadResult> {
+    const disk = await this.read(sidecarPathFor(reviewPath));
+    return disk.errors.length > 0 ? { errors: disk.errors } : { sidecar: disk.parsed?.sidecar, errors: [] };
+  }
+
   private async writeNow(reviewPath: string, reviewText: string, mentions: readonly Mention[] | undefined, change: AnnotationChange | undefined): Promise<WriteOutcome> {
+    try {
+      return await this.tryWrite(reviewPath, reviewText, mentions, change);
+    } catch (e) {
+      // A host failure (permissions, disk full, a vanished folder): report it, the old file stays.
+      return this.failure(reviewPath, [this.error(reviewPath, `could not write ${basename(sidecarPathFor(reviewPath))}: ${e instanceof Error ? e.message : String(e)}`)]);
+    }
+  }
+
+  private async tryWrite(reviewPath: string, reviewText: string, mentions: readonly Mention[] | undefined, change: AnnotationChange | undefined): Promise<WriteOutcome> {
     const path = sidecarPathFor(reviewPath);
     for (let attempt = 0; attempt < MAX_ATTEMPTS; attempt++) {
       const disk = await this.read(path);
       if (disk.errors.length > 0) return this.failure(reviewPath, disk.errors); // never overwrite what does not parse
       const merged = this.seen.has(path) && this.seen.get(path) !== disk.hash;
-      const sidecar: Sidecar = structuredClone(disk.parsed?.sidecar) ?? emptySidecar();
+      const sidecar: Sidecar = disk.parsed?.sidecar ?? emptySidecar();
       let id: string | undefined;
       try {
         id = change ? this.apply(sidecar, change, reviewText) : undefined;
@@ -197,7 +212,7 @@ export class SidecarStore {
       if (check.errors.length > 0) return this.failure(reviewPath, check.errors.map((e) => ({ ...e, message: `internal error, not written: ${e.message}` })));
 
       const bytes = encodeText(rendered);
-      const temp = `${dirname(path)}/.${basename(path)}.${randomHex(8)}.tmp`;
+      const temp = joinPath(dirname(path), `.${basename(path)}.${randomHex(8)}.tmp`);
       await this.host.writeFile(temp, bytes);
       // The file may have changed while we worked; if so, start over from the new version.
       if ((await this.read(path, false)).hash !== disk.hash) {
