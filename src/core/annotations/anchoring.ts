@@ -32,7 +32,7 @@ export const DEFAULT_MIN_SCORE = 0.75;
  * account" blocks scraped with a review) accepted in place of a deleted passage; at 0.8 none, in
  * about a million re-anchorings, at the cost of ~1 in 6 fuzzy re-anchorings becoming orphans.
  */
-export const DEFAULT_MIN_FUZZY_SCORE = 0.8;
+export const DEFAULT_MIN_FUZZY_SCORE = Number(process.env.FUZZYMIN ?? 0.8);
 
 /**
  * A fuzzy match must keep at least this share of the quote (1 − errors / quote length); it also
@@ -41,14 +41,22 @@ export const DEFAULT_MIN_FUZZY_SCORE = 0.8;
 export const DEFAULT_MIN_QUOTE_SIMILARITY = 0.75;
 
 /**
- * The better of the two context sides must agree at least this much (1 − edits / length). The
- * score alone lets a short quote ("means", "in New") land on another occurrence whose
- * neighbours half-resemble the original ones — reviews repeat phrases ("It means coming to terms
- * with who you are … It means coming to terms with whom you want"), giving 0.6–0.9 on a side.
- * A side no edit reached scores 1.0 and one with a single typo fixed 0.97, so requiring one side
- * to be nearly verbatim is what tells the passage from a look-alike.
+ * How much of the better context side must match (1 − edits / length): 1, i.e. at least one side
+ * of the surrounding text is unchanged (line endings and non-breaking spaces compared loosely).
+ * The score alone lets a short quote ("means", "Samantha") land on another occurrence whose
+ * neighbours nearly match — reviews repeat themselves ("It means coming to terms with who you
+ * are … It means coming to terms with whom you want") — and even a 0.95 tolerance (one edit in
+ * 32 characters) let such look-alikes through in the property test. A side that no edit reached
+ * is verbatim, so this costs only passages edited on both sides, which become orphans.
  */
-export const DEFAULT_MIN_CONTEXT_AGREEMENT = 0.95;
+export const DEFAULT_MIN_CONTEXT_AGREEMENT = 1;
+
+/**
+ * Quotes shorter than this are only matched verbatim: in a few words, a quarter of the characters
+ * changed makes another phrase ("you are and" / "you want and"), so an edited short quote is
+ * orphaned rather than matched fuzzily.
+ */
+const MIN_FUZZY_QUOTE_LENGTH = 16;
 
 /** Edit budget cap, so a very long quote is not matched by something a quarter different. */
 const MAX_ERRORS_CAP = 128;
@@ -67,7 +75,7 @@ export interface ReanchorOptions {
   minScore?: number;
   /** Minimum quote similarity for a fuzzy candidate. Default DEFAULT_MIN_QUOTE_SIMILARITY. */
   minQuoteSimilarity?: number;
-  /** Minimum agreement of the better side of the context. Default DEFAULT_MIN_CONTEXT_AGREEMENT. */
+  /** Minimum agreement (0..1) of the better context side. Default DEFAULT_MIN_CONTEXT_AGREEMENT. */
   minContextAgreement?: number;
   /** Minimum score for a fuzzy (non-verbatim) match. Default DEFAULT_MIN_FUZZY_SCORE. */
   minFuzzyScore?: number;
@@ -148,7 +156,7 @@ export function reanchor(text: string, target: TextTarget, options: ReanchorOpti
   //    errors, so a near-verbatim look-alike far away would hide the edited passage; searching
   //    also near the old offsets and next to where the context survived verbatim finds it.
   const maxErrors = Math.min(MAX_ERRORS_CAP, Math.floor(quote.length * (1 - minQuoteSimilarity)));
-  if (maxErrors > 0) {
+  if (maxErrors > 0 && quote.length >= MIN_FUZZY_QUOTE_LENGTH) {
     const seen = new Set<number>();
     const reach = quote.length + maxErrors;
     const searchIn = (from: number, to: number) => {

@@ -18,7 +18,7 @@ export { sidecarPathFor } from './sidecarFormat';
 /** One change to a sidecar's annotations, applied to whatever version is on disk at write time. */
 export type AnnotationChange =
   | { op: 'add'; annotation: Annotation }
-  | { op: 'update'; id: string; tags?: string[]; note?: string; range?: { start: number; end: number } }
+  | { op: 'update'; id: string; tags?: string[]; note?: string; start?: number; end?: number }
   | { op: 'delete'; id: string }
   | { op: 'link'; id: string; link: AnnotationLink }
   | { op: 'unlink'; id: string; link: AnnotationLink };
@@ -118,8 +118,7 @@ export class SidecarStore {
   }
 
   async updateAnnotation(reviewPath: string, reviewText: string, id: string, patch: { tags?: string[]; note?: string; start?: number; end?: number }): Promise<WriteOutcome> {
-    const range = patch.start !== undefined && patch.end !== undefined ? { start: patch.start, end: patch.end } : undefined;
-    return this.checked(this.write(reviewPath, reviewText, undefined, { op: 'update', id, tags: patch.tags, note: patch.note, range }));
+    return this.checked(this.write(reviewPath, reviewText, undefined, { op: 'update', id, ...patch }));
   }
 
   /** Deletes an annotation, and (best effort) the links other annotations hold to it. */
@@ -253,8 +252,11 @@ export class SidecarStore {
       case 'update':
         if (change.tags) a.tags = [...change.tags];
         if (change.note !== undefined) a.note = change.note;
-        if (change.range) {
-          a.target = makeTarget(text, change.range.start, change.range.end);
+        if (change.start !== undefined || change.end !== undefined) {
+          // A new passage; an end not given stays where the annotation is now (or was, if orphaned).
+          const now = reanchor(text, a.target, this.options.reanchor);
+          const current = now.kind === 'orphan' ? a.target : now;
+          a.target = makeTarget(text, change.start ?? current.start, change.end ?? current.end);
           delete a.orphan;
         }
         break;

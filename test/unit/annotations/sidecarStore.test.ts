@@ -104,6 +104,20 @@ describe('SidecarStore', () => {
     });
   }
 
+  it('reports a failing disk as a failed write, leaving the old file and no temp file', async () => {
+    const { host, store } = setup();
+    await store.addAnnotation(REVIEW, TEXT, { ...span(TEXT, PHRASE), tags: [], note: 'one' });
+    const before = host.text(SIDECAR);
+    host.beforeCall = (call) => {
+      if (call.op === 'rename') throw new Error('EACCES: permission denied');
+    };
+    const outcome = await store.write(REVIEW, 'Edited.\n' + TEXT, []);
+    assert.equal(outcome.status, 'failed');
+    assert.match(outcome.errors[0].message, /permission denied/);
+    assert.equal(host.text(SIDECAR), before);
+    assert.deepEqual([...host.files.keys()].filter((p) => p.endsWith('.tmp')), []);
+  });
+
   it('merges with a sidecar changed on disk since it was read, instead of clobbering it', async () => {
     const { host, store } = setup();
     const mine = await store.addAnnotation(REVIEW, TEXT, { ...span(TEXT, PHRASE), tags: [], note: 'mine' });
@@ -169,6 +183,12 @@ describe('SidecarStore', () => {
     const back = await store.write(REVIEW, TEXT, []);
     assert.equal(back.orphans, 0);
     assert.equal(onDisk(host).annotations[0].orphan, undefined);
+    // Or a person re-attaches it to another passage.
+    await store.write(REVIEW, cut, []);
+    await store.updateAnnotation(REVIEW, cut, id, { start: 0, end: 4 });
+    const moved = onDisk(host).annotations[0];
+    assert.deepEqual([moved.orphan, moved.target.quote, moved.target.start, moved.note], [undefined, cut.slice(0, 4), 0, 'kept']);
+    assert.notEqual(moved.modified, moved.created);
   });
 
   it('moves annotations with the text and regenerates mentions on each write', async () => {
