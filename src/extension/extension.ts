@@ -53,23 +53,18 @@ export function activate(context: vscode.ExtensionContext): MarginaliaApi {
     context.subscriptions.push(reviewsView, entitiesView);
     void vscode.commands.executeCommand('setContext', 'marginalia.entitySort', entitiesTree.sort);
 
-    // Trees refresh at most every 150 ms while a review is being typed in.
+    // Trees refresh at most every 150 ms while a review is being typed in; one timer for both
+    // trees and every source of change, so no change can cancel another's refresh.
     let pending: ReturnType<typeof setTimeout> | undefined;
-    context.subscriptions.push(
-      annotations.onDidChange(() => {
-        clearTimeout(pending);
-        pending = setTimeout(() => reviewsTree.refresh(), 150);
-      }),
-      corpus.onDidChange(() => {
-        clearTimeout(pending);
-        pending = setTimeout(() => {
-          reviewsTree.refresh();
-          entitiesTree.refresh();
-          entitiesView.description = entitiesTree.filter ? `filter: ${entitiesTree.filter}` : undefined;
-        }, 150);
-      }),
-      { dispose: () => clearTimeout(pending) },
-    );
+    const scheduleRefresh = () => {
+      clearTimeout(pending);
+      pending = setTimeout(() => {
+        reviewsTree.refresh();
+        entitiesTree.refresh();
+        entitiesView.description = entitiesTree.filter ? `filter: ${entitiesTree.filter}` : undefined;
+      }, 150);
+    };
+    context.subscriptions.push(annotations.onDidChange(scheduleRefresh), corpus.onDidChange(scheduleRefresh), { dispose: () => clearTimeout(pending) });
 
     const both = [...(REVIEW_SELECTOR as vscode.DocumentFilter[]), ...(LEXICON_SELECTOR as vscode.DocumentFilter[])];
     context.subscriptions.push(

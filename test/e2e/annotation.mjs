@@ -15,7 +15,7 @@ async function runCommand(page, title) {
   await page.keyboard.press('Enter');
 }
 
-export default async function annotation({ page, workspace, shot, log }) {
+export default async function annotation({ page, workspace, shot, log, flags, repo }) {
   await openFile(page, 'poignant-exploration.md');
   await waitForMentions(page);
   // Select the passage the way a reader would find it: Find, then close the widget.
@@ -48,4 +48,6 @@ export default async function annotation({ page, workspace, shot, log }) {
   log(`hover: ${(await hover.innerText()).replace(/\s+/g, ' ').slice(0, 160)}`);
   await page.waitForTimeout(600); // the hover fades in
   await shot('annotation-hover');
+  // The README's copy: the editor's top half, where the hover is (smaller than the whole window).
+  if (flags['update-readme-shot']) await page.screenshot({ path: join(repo, 'media/screenshot-annotation.png'), clip: { x: 350, y: 60, width: 1050, height: 440 } });
 }

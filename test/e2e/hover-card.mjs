@@ -1,8 +1,9 @@
 // Hovering "Samantha" in a review shows the entity card: who she is, who voices her, and the
 // critics who discuss her, each a link to the first mention in that review.
+import { join } from 'node:path';
 import { hoverWord, openFile, waitForMentions } from './lib/workbench.mjs';
 
-export default async function hoverCard({ page, shot, log }) {
+export default async function hoverCard({ page, shot, log, flags, repo }) {
   await openFile(page, 'poignant-exploration.md');
   await waitForMentions(page);
   const hover = await hoverWord(page, 'Samantha');
@@ -14,4 +15,6 @@ export default async function hoverCard({ page, shot, log }) {
   }
   await page.waitForTimeout(600); // the hover fades in
   await shot('hover-samantha');
+  // The README's copy: the editor's top half, where the hover is (smaller than the whole window).
+  if (flags['update-readme-shot']) await page.screenshot({ path: join(repo, 'media/screenshot-hover.png'), clip: { x: 350, y: 60, width: 1050, height: 440 } });
 }

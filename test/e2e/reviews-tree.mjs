@@ -44,6 +44,8 @@ export default async function reviewsTree({ page, workspace, shot, flags, repo, 
     throw new Error(`expected ${expected} review rows under the film, saw ${await reviewRows.count()}`);
   });
   log(`film "${(await filmRow.innerText()).split('\n')[0]}" with ${expected} reviews: ${(await reviewRows.allInnerTexts()).map((t) => t.split('\n')[0]).join(' | ')}`);
+  // Cast & Themes fills in from the same index; the picture shows both views.
+  await page.locator('.pane-body').nth(1).locator('.monaco-list-row', { hasText: 'Samantha' }).first().waitFor({ timeout: 30_000 });
   await widenSideBar(page, 420); // long review titles are the point of the picture
   await page.mouse.move(900, 700); // away from the icon: no tooltip or hover highlight in the picture
   await page.locator('.monaco-hover:not(.hidden), .workbench-hover-container').first().waitFor({ state: 'hidden', timeout: 5_000 }).catch(() => {});

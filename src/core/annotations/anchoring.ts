@@ -5,7 +5,7 @@
 // quote similarity (weight 50), prefix (20), suffix (20) and closeness to the old offsets (2),
 // normalised to 0..1. Unlike Hypothesis, which always takes the best candidate (its bug #7571:
 // annotations silently land on look-alike passages), a candidate is accepted only above a minimum
-// score and with one side of its context nearly verbatim; otherwise the annotation becomes an
+// score and with one side of its context unchanged; otherwise the annotation becomes an
 // orphan, which the caller keeps and flags. docs/sidecar-format.md explains this to users.
 
 import approxSearch from 'approx-string-match';
@@ -15,24 +15,15 @@ import type { AnchorResult, TextTarget } from './model';
 export const CONTEXT_LENGTH = 32;
 
 /**
- * Minimum score (0..1) for a verbatim quote found away from its stored offsets. With the weights
- * below, a verbatim quote with one side of its context intact scores at least
- * (50 + 20 + 0 + 0) / 92 = 0.76 and is kept even when the other side was rewritten, whereas one
- * whose two sides both read like unrelated text (0.2–0.4 per side against 32 characters of the
- * same review) scores at most (50 + 2·8 + 2) / 92 = 0.74: the same words in another place, such
- * as a name that occurs all over the review. Hypothesis's example value, and the natural line.
+ * Minimum score (0..1) for accepting a candidate (Hypothesis's weights, normalised). With those
+ * weights a verbatim quote with one side of its context intact scores at least
+ * (50 + 20 + 0 + 0) / 92 = 0.76, so it is kept even when the other side was rewritten; the same
+ * words in an unrelated place (0.2–0.4 per side against 32 characters of the same review) score
+ * at most (50 + 2·8 + 2) / 92 = 0.74. A fuzzy match with one side intact needs the quote and the
+ * other side to bring 0.75·92 − 22 = 47 of their 70 points: a 94 %-similar quote alone, or an
+ * 80 %-similar one with a third of the other side.
  */
 export const DEFAULT_MIN_SCORE = 0.75;
-
-/**
- * Minimum score for a fuzzy match, which is a look-alike by construction and so needs more
- * corroboration: with one context side intact, the quote and the other side must bring 0.8·92 −
- * 22 ≈ 52 of their 70 points (e.g. a 90 %-similar quote and a third of the other side). At 0.75
- * the property test found near-duplicates (the "You are commenting using your Twitter/Facebook
- * account" blocks scraped with a review) accepted in place of a deleted passage; at 0.8 none, in
- * about a million re-anchorings, at the cost of ~1 in 6 fuzzy re-anchorings becoming orphans.
- */
-export const DEFAULT_MIN_FUZZY_SCORE = Number(process.env.FUZZYMIN ?? 0.8);
 
 /**
  * A fuzzy match must keep at least this share of the quote (1 − errors / quote length); it also
@@ -61,9 +52,6 @@ const MIN_FUZZY_QUOTE_LENGTH = 16;
 /** Edit budget cap, so a very long quote is not matched by something a quarter different. */
 const MAX_ERRORS_CAP = 128;
 
-/** A fuzzy match's edges are approximate, so its context is looked for this much further out. */
-const FUZZY_EDGE_SLACK = 4;
-
 const WEIGHT = { quote: 50, prefix: 20, suffix: 20, position: 2 };
 const WEIGHT_TOTAL = WEIGHT.quote + WEIGHT.prefix + WEIGHT.suffix + WEIGHT.position;
 
@@ -77,8 +65,6 @@ export interface ReanchorOptions {
   minQuoteSimilarity?: number;
   /** Minimum agreement (0..1) of the better context side. Default DEFAULT_MIN_CONTEXT_AGREEMENT. */
   minContextAgreement?: number;
-  /** Minimum score for a fuzzy (non-verbatim) match. Default DEFAULT_MIN_FUZZY_SCORE. */
-  minFuzzyScore?: number;
 }
 
 /** Builds a target for text[start, end): the quote plus up to CONTEXT_LENGTH characters each side. */
@@ -113,7 +99,6 @@ export function reanchor(text: string, target: TextTarget, options: ReanchorOpti
   const minScore = options.minScore ?? DEFAULT_MIN_SCORE;
   const minQuoteSimilarity = options.minQuoteSimilarity ?? DEFAULT_MIN_QUOTE_SIMILARITY;
   const minContext = options.minContextAgreement ?? DEFAULT_MIN_CONTEXT_AGREEMENT;
-  const minFuzzyScore = Math.max(minScore, options.minFuzzyScore ?? DEFAULT_MIN_FUZZY_SCORE);
   const { quote, prefix, suffix } = target;
   if (quote.length === 0) return { kind: 'orphan' };
   const scorer = new CandidateScorer(text, target);
@@ -126,7 +111,7 @@ export function reanchor(text: string, target: TextTarget, options: ReanchorOpti
   const seams = prefixAt.map((p) => p + prefix.length).filter((q) => suffixAt.includes(q));
   const inSeam = (c: Candidate) => seams.some((q) => c.start < q + suffix.length && c.end > q - prefix.length);
   const acceptable = (c: Candidate) =>
-    c.score >= (c.quoteSimilarity < 1 ? minFuzzyScore : minScore) &&
+    c.score >= minScore &&
     c.quoteSimilarity >= minQuoteSimilarity &&
     Math.max(c.prefixScore, c.suffixScore) >= minContext &&
     !inSeam(c);
@@ -205,9 +190,8 @@ class CandidateScorer {
 
   score(start: number, end: number, quoteSimilarity: number): Candidate {
     const { text, target } = this;
-    const slack = quoteSimilarity < 1 ? FUZZY_EDGE_SLACK : 0;
-    const prefixScore = contextSimilarity(text, start, target.prefix, 'before', slack);
-    const suffixScore = contextSimilarity(text, end, target.suffix, 'after', slack);
+    const prefixScore = contextSimilarity(text, start, target.prefix, 'before');
+    const suffixScore = contextSimilarity(text, end, target.suffix, 'after');
     const positionScore = Math.max(0, 1 - Math.abs(start - target.start) / Math.max(1, text.length));
     const raw =
       WEIGHT.quote * quoteSimilarity +
@@ -225,25 +209,23 @@ class CandidateScorer {
  * (git's autocrlf) or re-saved by an editor that turns NBSP into spaces is the same text, and a
  * 32-character context with two line breaks would otherwise lose 6 % of its agreement.
  *
- * A stored side shorter than CONTEXT_LENGTH was cut by the edge of the text: when the candidate
- * also sits near that edge, the edge itself is part of what must match (so an empty prefix does
- * not match everywhere); when text was added beyond the edge since, the stored characters alone
- * are compared, since being pushed away from the edge does not change the neighbours.
+ * A stored side shorter than CONTEXT_LENGTH was cut by the edge of the text, and the edge is part
+ * of it (TEXT_EDGE): otherwise an empty prefix would match everywhere, and a few characters at
+ * the start of the review would count as a whole unchanged side wherever they recur.
  */
-function contextSimilarity(text: string, at: number, stored: string, side: 'before' | 'after', slack: number): number {
-  const want = loosen(stored);
+function contextSimilarity(text: string, at: number, stored: string, side: 'before' | 'after'): number {
+  const before = side === 'before';
+  const cutByEdge = stored.length < CONTEXT_LENGTH;
+  const edge = cutByEdge ? TEXT_EDGE : '';
+  const want = before ? edge + loosen(stored) : loosen(stored) + edge;
   // Wide enough for the stored side even if every line break in it gained a \r since.
-  const reach = stored.length + countLineBreaks(stored) + slack;
-  const from = side === 'before' ? at - reach : at;
-  const to = side === 'before' ? at : at + reach;
-  const all = loosen(text.slice(Math.max(0, from), Math.min(text.length, to)));
-  const size = want.length + slack;
-  const window = side === 'before' ? all.slice(-size) : all.slice(0, size);
-  const edgeInReach = all.length <= size && (side === 'before' ? from <= 0 : to >= text.length);
-  if (stored.length < CONTEXT_LENGTH && edgeInReach) {
-    return side === 'before' ? similarity(TEXT_EDGE + window, TEXT_EDGE + want) : similarity(window + TEXT_EDGE, want + TEXT_EDGE);
-  }
-  return want.length === 0 ? 0 : similarity(window, want);
+  const reach = want.length + countLineBreaks(stored);
+  const from = before ? at - reach : at;
+  const to = before ? at : at + reach;
+  let around = loosen(text.slice(Math.max(0, from), Math.min(text.length, to)));
+  if (before && from <= 0) around = TEXT_EDGE + around;
+  if (!before && to >= text.length) around += TEXT_EDGE;
+  return similarity(before ? around.slice(-want.length) : around.slice(0, want.length), want);
 }
 
 function loosen(s: string): string {

@@ -126,9 +126,13 @@ export function applySwap(inst: Instance, x1: number, y1: number, x2: number, y2
   inst.suffixEnd += suffix ?? passage;
 }
 
-/** An empty context region stands for the edge of the text: intact only while still at that edge. */
-export function contextIntact(inst: Instance, textLength: number): { prefix: boolean; suffix: boolean } {
-  const prefix = inst.prefixIntact && (inst.prefixStart < inst.start || inst.start === 0);
-  const suffix = inst.suffixIntact && (inst.suffixEnd > inst.end || inst.end === textLength);
+/**
+ * Whether each context side still sits next to the passage unchanged. A side cut short by the
+ * edge of the text includes that edge: it is intact only while the passage is still that close
+ * to the edge (text added before the start of the review changes it).
+ */
+export function contextIntact(inst: Instance, textLength: number, target: { prefix: string; suffix: string }): { prefix: boolean; suffix: boolean } {
+  const prefix = inst.prefixIntact && (target.prefix.length >= CONTEXT_LENGTH || inst.prefixStart === 0);
+  const suffix = inst.suffixIntact && (target.suffix.length >= CONTEXT_LENGTH || inst.suffixEnd === textLength);
   return { prefix, suffix };
 }

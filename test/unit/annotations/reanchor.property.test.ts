@@ -260,7 +260,7 @@ function judge(text: string, tr: Tracked, r: AnchorResult): Outcome {
   const exactlyOn = (i: Instance) => r.kind !== 'orphan' && r.start === i.start && r.end === i.end;
   const overlaps = (i: Instance) => r.kind !== 'orphan' && r.start < i.end && r.end > i.start;
   if (!original.deleted && !original.touched) {
-    const ctx = contextIntact(original, text.length);
+    const ctx = contextIntact(original, text.length, tr.target);
     const intactCopies = live.filter((i) => !i.touched);
     if (intactCopies.some(exactlyOn) && r.kind !== 'fuzzy') {
       return ctx.prefix || ctx.suffix ? 'untouched → exact' : 'untouched, both contexts rewritten → exact';
