@@ -4,8 +4,6 @@
 import { reanchor } from '../core/annotations/anchoring';
 import { formatSidecarError } from '../core/annotations/model';
 import { SidecarStore, sidecarPathFor } from '../core/annotations/sidecarStore';
-import { FileProblem, readTextFile } from '../core/corpusLoader';
-import { MentionMatcher } from '../core/mentions/mentionMatcher';
 import { readReviewInfo } from '../core/review';
 import { LineMap } from '../core/text';
 import type { CliContext } from './main';
@@ -13,20 +11,11 @@ import type { CliContext } from './main';
 export async function runAnnotationCommand(ctx: CliContext, command: 'annotate' | 'check', paths: string[], lexiconFlag: string | undefined, json: boolean): Promise<void> {
   const store = new SidecarStore(ctx.io.host);
   const results: Array<Record<string, unknown>> = [];
-  const matchers = new Map<object, MentionMatcher>();
   for (const review of await ctx.reviewPaths(paths)) {
-    const lexicon = await ctx.lexiconForReview(review, lexiconFlag);
-    if (!lexicon) continue;
-    let text: string;
-    try {
-      text = await readTextFile(ctx.io.host, review);
-    } catch (e) {
-      ctx.error(e instanceof FileProblem ? `${ctx.display(review)}: ${e.message.slice(review.length + 2)}` : String(e));
-      continue;
-    }
+    const read = await ctx.readReview(review, lexiconFlag);
+    if (!read) continue;
+    const { text, matcher } = read;
     if (command === 'annotate') {
-      let matcher = matchers.get(lexicon);
-      if (!matcher) matchers.set(lexicon, (matcher = new MentionMatcher(lexicon)));
       const mentions = matcher.findMentions(text, { bodyStart: readReviewInfo(review, text).bodyStart });
       const outcome = await store.write(review, text, mentions);
       for (const e of outcome.errors) ctx.error(formatSidecarError({ ...e, file: ctx.display(e.file) }));

@@ -90,6 +90,24 @@ export class CliContext {
     return [...new Set(out)];
   }
 
+  private readonly matchers = new Map<Lexicon, MentionMatcher>();
+
+  /** A review's text with its lexicon and matcher; problems are reported and give undefined. */
+  async readReview(review: string, explicitLexicon: string | undefined): Promise<{ text: string; lexicon: Lexicon; matcher: MentionMatcher } | undefined> {
+    const lexicon = await this.lexiconForReview(review, explicitLexicon);
+    if (!lexicon) return undefined;
+    let text: string;
+    try {
+      text = await readTextFile(this.io.host, review);
+    } catch (e) {
+      this.error(e instanceof FileProblem ? `${this.display(review)}: ${e.message.slice(review.length + 2)}` : String(e));
+      return undefined;
+    }
+    let matcher = this.matchers.get(lexicon);
+    if (!matcher) this.matchers.set(lexicon, (matcher = new MentionMatcher(lexicon)));
+    return { text, lexicon, matcher };
+  }
+
   async lexiconForReview(review: string, explicit: string | undefined): Promise<Lexicon | undefined> {
     const path = explicit ? this.abs(explicit) : await findLexiconFor(this.io.host, review);
     if (!path) {
@@ -156,19 +174,10 @@ async function mentionsCommand(ctx: CliContext, positionals: string[], lexiconFl
   if (positionals.length === 0) throw new UsageError('mentions needs at least one PATH');
   const reviews: Array<{ file: string; mentions: unknown[] }> = [];
   const chunks: string[] = [];
-  const matchers = new Map<Lexicon, MentionMatcher>();
   for (const path of await ctx.reviewPaths(positionals)) {
-    const lex = await ctx.lexiconForReview(path, lexiconFlag);
-    if (!lex) continue;
-    let text: string;
-    try {
-      text = await readTextFile(ctx.io.host, path);
-    } catch (e) {
-      ctx.error(e instanceof FileProblem ? `${ctx.display(path)}: ${e.message.slice(path.length + 2)}` : String(e));
-      continue;
-    }
-    let matcher = matchers.get(lex);
-    if (!matcher) matchers.set(lex, (matcher = new MentionMatcher(lex)));
+    const read = await ctx.readReview(path, lexiconFlag);
+    if (!read) continue;
+    const { text, matcher } = read;
     const info = readReviewInfo(path, text);
     const mentions = matcher.findMentions(text, { bodyStart: info.bodyStart });
     reviews.push({

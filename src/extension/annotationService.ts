@@ -5,7 +5,7 @@
 import * as vscode from 'vscode';
 import { reanchor } from '../core/annotations/anchoring';
 import type { Annotation, SidecarError } from '../core/annotations/model';
-import { SidecarStore, sidecarPathFor } from '../core/annotations/sidecarStore';
+import { type AnnotationDraft, SidecarStore, sidecarPathFor } from '../core/annotations/sidecarStore';
 import { moveThroughEdit } from '../core/annotations/passageEdits';
 import { basename, dirname, joinPath } from '../core/host';
 import { isReviewPath } from '../core/review';
@@ -29,12 +29,6 @@ export interface ReviewAnnotations {
   errors: SidecarError[];
 }
 
-export interface AnnotationDraft {
-  start: number;
-  end: number;
-  tags: string[];
-  note: string;
-}
 
 export class AnnotationService implements vscode.Disposable {
   readonly store: SidecarStore;
