@@ -51,7 +51,11 @@ export class AnnotationService implements vscode.Disposable {
       vscode.workspace.onDidChangeTextDocument((e) => this.followEdits(e)),
       vscode.workspace.onDidSaveTextDocument((doc) => void this.onReviewSaved(doc)),
       corpus.onDidChange((change) => {
-        for (const path of change.reviews ?? []) if (!this.corpus.index.review(path)) this.byReview.delete(path);
+        for (const path of change.reviews ?? []) {
+          if (!this.corpus.index.review(path)) this.byReview.delete(path);
+          // Text changed outside the editor: find each passage again from its quote and context.
+          else if (change.fromDisk) void this.load(path);
+        }
       }),
     );
   }

@@ -15,6 +15,8 @@ import { WorkspaceFileHost } from './workspaceHost';
 export interface CorpusChange {
   /** Review paths whose mentions changed; undefined when anything may have changed. */
   reviews?: string[];
+  /** The change came from the file on disk (another program, git), not from typing in an editor. */
+  fromDisk?: boolean;
 }
 
 export class CorpusService implements vscode.Disposable {
@@ -192,7 +194,7 @@ export class CorpusService implements vscode.Disposable {
       const existing = this.index.review(path);
       if (existing && existing.text === text) return;
       this.index.setReview(path, text);
-      this.changeEmitter.fire({ reviews: [path] });
+      this.changeEmitter.fire({ reviews: [path], fromDisk: !open });
     } catch {
       /* unreadable or gone */
     }

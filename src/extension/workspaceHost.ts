@@ -1,3 +1,4 @@
+import { rename } from 'node:fs/promises';
 import * as vscode from 'vscode';
 import type { FileHost, FileKind, FileStat } from '../core/host';
 import { toUri } from './locations';
@@ -10,7 +11,16 @@ export class WorkspaceFileHost implements FileHost {
   async writeFile(path: string, data: Uint8Array): Promise<void> {
     await vscode.workspace.fs.writeFile(toUri(path), data);
   }
+  /**
+   * Replaces `to` in one step. VS Code's rename with overwrite deletes the target first, which
+   * leaves a moment with no file at all; sidecar writes rely on an atomic rename, so on a local
+   * disk (the extension host is Node) we use the file system's own rename.
+   */
   async rename(from: string, to: string): Promise<void> {
+    if (typeof process !== 'undefined' && process.versions?.node) {
+      await rename(from, to);
+      return;
+    }
     await vscode.workspace.fs.rename(toUri(from), toUri(to), { overwrite: true });
   }
   async delete(path: string): Promise<void> {

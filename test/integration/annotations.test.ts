@@ -106,3 +106,39 @@ describe('annotations', () => {
     assert.strictEqual(fs.readFileSync(sidecar(broken), 'utf8'), brokenText);
   });
 });
+
+describe('orphaned annotations', () => {
+  const name = 'larb-jessica-gross-becoming-human.md';
+  const passage = 'It means closing doors';
+
+  it('a passage deleted outside the editor orphans its annotation in Problems; the quick fix re-anchors it', async () => {
+    const { annotations } = await api();
+    const file = path.join(herDir(), name);
+    const original = fs.readFileSync(file, 'utf8');
+    try {
+      const start = original.indexOf(passage);
+      const id = await vscode.commands.executeCommand<string>('marginalia.annotateSelection', { review: file, start, end: start + passage.length, tags: ['vulnerability'], note: 'Love as loss.' });
+      fs.writeFileSync(file, original.replace(passage + ', taking responsibility for your own desires and needs, and becoming vulnerable to potential loss.', ''));
+      const uri = vscode.Uri.file(file);
+      const orphan = await waitFor('the orphan in Problems', () => vscode.languages.getDiagnostics(uri).find((d) => d.code === 'orphaned-annotation'));
+      assert.match(orphan.message, new RegExp(`Annotation ${id} lost its passage`));
+      assert.ok(annotations.find(file, id)?.orphan);
+      assert.match(fs.readFileSync(sidecar(name), 'utf8'), new RegExp(passage), 'the quote stays in the sidecar');
+
+      const doc = await openReview(name);
+      const at = doc.getText().indexOf('It means immense joy');
+      const range = new vscode.Range(doc.positionAt(at), doc.positionAt(at + 'It means immense joy'.length));
+      const actions = await vscode.commands.executeCommand<vscode.CodeAction[]>('vscode.executeCodeActionProvider', uri, range, vscode.CodeActionKind.QuickFix.value);
+      const fix = actions.find((a) => a.title.startsWith(`Re-anchor annotation ${id}`));
+      assert.ok(fix?.command, actions.map((a) => a.title).join(', '));
+      await vscode.commands.executeCommand(fix.command.command, ...(fix.command.arguments ?? []));
+      const fixed = annotations.find(file, id)!;
+      assert.ok(!fixed.orphan);
+      assert.strictEqual(doc.getText().slice(fixed.start, fixed.end), 'It means immense joy');
+      await waitFor('the orphan to leave Problems', () => !vscode.languages.getDiagnostics(uri).some((d) => d.code === 'orphaned-annotation'));
+    } finally {
+      fs.writeFileSync(file, original);
+      fs.rmSync(sidecar(name), { force: true });
+    }
+  });
+});

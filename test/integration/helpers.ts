@@ -55,7 +55,12 @@ export function hoverText(hovers: vscode.Hover[]): string {
 export async function waitFor<T>(what: string, check: () => T | undefined | false | Promise<T | undefined | false>, timeoutMs = 10000): Promise<T> {
   const start = Date.now();
   for (;;) {
-    const value = await check();
+    let value: T | undefined | false = undefined;
+    try {
+      value = await check();
+    } catch {
+      // not there yet (a file being written, say)
+    }
     if (value) return value;
     if (Date.now() - start > timeoutMs) throw new Error(`timed out waiting for ${what}`);
     await new Promise((r) => setTimeout(r, 50));

@@ -162,9 +162,38 @@ export function reanchor(text: string, target: TextTarget, options: ReanchorOpti
     for (const s of suffixAt) searchIn(s - reach, s);
   }
   const top = best(candidates.filter(acceptable));
-  if (top) return toResult(top);
+  if (top) return toResult(top.quoteSimilarity < 1 ? snapToWords(text, target, top) : top);
   const rejected = best(candidates);
   return rejected ? { kind: 'orphan', bestScore: rejected.score } : { kind: 'orphan' };
+}
+
+/**
+ * An approximate match's edges fall wherever the fewest edits put them, often mid-word ("a
+ * solitary man" edited to "one solitary man" matches "e solitary man"). When the quote began or
+ * ended at a word edge, the match's edge is moved to the nearest word edge outward (at most a few
+ * characters), or past the spaces it starts or ends with.
+ */
+function snapToWords(text: string, target: TextTarget, c: Candidate): Candidate {
+  const MAX_SHIFT = 8;
+  const { quote, prefix, suffix } = target;
+  let { start, end } = c;
+  if (isWordChar(quote, 0) && !isWordChar(prefix, prefix.length - 1)) {
+    let s = start;
+    while (s > c.start - MAX_SHIFT && isWordChar(text, s - 1) && isWordChar(text, s)) s--;
+    if (!isWordChar(text, s - 1)) start = s;
+    while (start < end - 1 && start < c.start + MAX_SHIFT && /\s/.test(text[start])) start++;
+  }
+  if (isWordChar(quote, quote.length - 1) && !isWordChar(suffix, 0)) {
+    let e = end;
+    while (e < c.end + MAX_SHIFT && isWordChar(text, e - 1) && isWordChar(text, e)) e++;
+    if (!isWordChar(text, e)) end = e;
+    while (end > start + 1 && end > c.end - MAX_SHIFT && /\s/.test(text[end - 1])) end--;
+  }
+  return { ...c, start, end };
+}
+
+function isWordChar(s: string, i: number): boolean {
+  return i >= 0 && i < s.length && /[\p{L}\p{N}_'’-]/u.test(s[i]);
 }
 
 /** Highest score; ties go to the candidate nearest the old offsets (already in the score), then the earliest. */

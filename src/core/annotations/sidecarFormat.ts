@@ -29,6 +29,9 @@ export const MAX_ALIAS_COUNT = 10;
 /** Fixed layout: no folding of long notes (lineWidth 0), 2-space indent, one-line flow maps. */
 const LAYOUT: ToStringOptions = { indent: 2, indentSeq: true, lineWidth: 0, minContentWidth: 0, flowCollectionPadding: true };
 
+/** Never write anchors/aliases, even if the same array is passed twice: readers expect plain YAML. */
+const NO_ALIASES = { aliasDuplicateObjects: false } as const;
+
 const TOP_KEYS = ['version', 'review', 'textHash', 'annotations', 'mentions'];
 const ANNOTATION_KEYS = ['id', 'orphan', 'tags', 'note', 'target', 'links', 'created', 'modified'];
 const TARGET_KEYS = ['quote', 'prefix', 'suffix', 'start', 'end'];
@@ -275,16 +278,16 @@ export function renderSidecar(sidecar: Sidecar, base?: Document): string {
     }
   }
   seq.items = annotations.map((a) => writeAnnotation(doc, existing.get(a.id) ?? new YAMLMap(), a));
-  seq.flow = false;
+  seq.flow = seq.items.length === 0; // `annotations: []` rather than `[]` on a line of its own
 
   const mentions = [...sidecar.mentions].sort((a, b) => a.start - b.start || a.end - b.end || (a.entity < b.entity ? -1 : a.entity > b.entity ? 1 : 0));
   const mentionSeq = collection(doc, root, 'mentions', () => new YAMLSeq());
   mentionSeq.items = mentions.map((m) => {
-    const node = doc.createNode({ entity: m.entity, kind: m.kind, start: m.start, end: m.end, text: m.text });
+    const node = doc.createNode({ entity: m.entity, kind: m.kind, start: m.start, end: m.end, text: m.text }, NO_ALIASES);
     node.flow = true; // one mention per line, so they diff line by line
     return node;
   });
-  mentionSeq.flow = false;
+  mentionSeq.flow = mentionSeq.items.length === 0;
   if (!base) orderKeys(root, TOP_KEYS);
   return doc.toString(LAYOUT);
 }
@@ -302,7 +305,7 @@ function writeAnnotation(doc: Document, map: YAMLMap, a: Annotation): YAMLMap {
   if (!sameValue(doc, map.items.find((p) => keyOf(p) === 'links')?.value, a.links)) {
     const links = new YAMLSeq();
     links.items = a.links.map((l) => {
-      const node = doc.createNode({ review: l.review, id: l.id });
+      const node = doc.createNode({ review: l.review, id: l.id }, NO_ALIASES);
       node.flow = true;
       return node;
     });
@@ -327,7 +330,7 @@ function collection<T extends YAMLMap | YAMLSeq>(doc: Document, map: YAMLMap, ke
 function setValue(doc: Document, map: YAMLMap, key: string, value: unknown, flow = false): void {
   const current = map.items.find((p) => keyOf(p) === key)?.value;
   if (current !== undefined && sameValue(doc, current, value)) return;
-  const node = doc.createNode(value);
+  const node = doc.createNode(value, NO_ALIASES);
   if (isSeq(node) || isMap(node)) node.flow = flow;
   setNode(map, key, node, doc);
 }

@@ -82,6 +82,13 @@ describe('reanchor', () => {
     assert.ok(r.kind === 'fuzzy' && r.score >= 0.75 && r.quoteSimilarity > 0.9);
   });
 
+  it('keeps a fuzzy match on whole words when the quote was whole words', () => {
+    const text = 'The cold light encloses a solitary individual within an information cocoon. Then the film cuts away.';
+    const t = target(text, 'a solitary individual within an information cocoon');
+    const edited = text.replace('a solitary', 'one solitary');
+    assert.equal(at(edited, reanchor(edited, t)), 'one solitary individual within an information cocoon');
+  });
+
   it('orphans a passage that was deleted', () => {
     const t = target(TEXT, 'buys an operating system and names it');
     const edited = TEXT.replace('he buys an operating system and names it Samantha, who learns quickly', 'he moves on');

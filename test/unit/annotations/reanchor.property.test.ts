@@ -1,6 +1,7 @@
 // Property test for re-anchoring: random edits of the real reviews, with ground truth for where
-// each annotated passage went. Re-run a failure with ANCHOR_SEED=<printed seed>; ANCHOR_TRIALS
-// changes the number of trials.
+// each annotated passage went. Re-run a failure with ANCHOR_SEED=<printed seed> (and
+// ANCHOR_TRACE=<trial> to see its edits); ANCHOR_TRIALS changes the number of trials (1200 take
+// about a second; the thresholds in anchoring.ts were checked with several million).
 
 import * as assert from 'node:assert/strict';
 import { CONTEXT_LENGTH, makeTarget, reanchor } from '../../../src/core/annotations/anchoring';
@@ -286,9 +287,11 @@ function judge(text: string, tr: Tracked, r: AnchorResult): Outcome {
  */
 function indistinguishable(text: string, tr: Tracked, r: AnchorResult): boolean {
   if (r.kind === 'orphan') return false;
-  const { prefix, suffix } = tr.target;
-  const prefixKept = prefix.length > 0 && text.slice(r.start - prefix.length, r.start) === prefix;
-  const suffixKept = suffix.length > 0 && text.slice(r.end, r.end + suffix.length) === suffix;
+  // Spaces at the seam do not count: a fuzzy match is trimmed to whole words.
+  const prefix = tr.target.prefix.trimEnd();
+  const suffix = tr.target.suffix.trimStart();
+  const prefixKept = prefix.length > 0 && text.slice(0, r.start).trimEnd().endsWith(prefix);
+  const suffixKept = suffix.length > 0 && text.slice(r.end).trimStart().startsWith(suffix);
   return prefixKept || suffixKept;
 }
 
@@ -298,14 +301,13 @@ describe('reanchor (property test on random edits of real reviews)', function ()
   it('never lands on the wrong passage; untouched passages re-anchor exactly; deleted ones orphan', function () {
     if (reviews.length === 0) this.skip();
     const rnd = mulberry32(SEED);
-    const counts = new Map<Outcome, number>();
+    const counts = new Map<Outcome, number>([['wrong', 0]]);
     const failures: string[] = [];
     let edits = 0;
     const t0 = Date.now();
     for (let n = 0; n < TRIALS; n++) {
       const trial = new Trial(reviews[n % reviews.length].text, rnd);
       trial.trace = n === TRACE;
-
       for (let i = 0; i < ANNOTATIONS_PER_TRIAL; i++) trial.annotate();
       for (const tr of trial.tracked) trial.log('annotate', tr.target.start, tr.target.end, tr.target.quote.slice(0, 60));
       const editCount = trial.int(1, 4);
