@@ -17,16 +17,26 @@ export function mulberry32(seed: number): () => number {
   };
 }
 
-/** The raw reviews of *Her* in ../shared/seeds (MARGINALIA_SEEDS overrides), or [] when absent. */
+/**
+ * The five real reviews of *Her* from the repository's corpus (front matter included, as the
+ * files are), in the order of the seeds they were imported from. They ship with the repository,
+ * so these tests never depend on anything outside it.
+ */
 export function loadSeedReviews(): Array<{ name: string; text: string }> {
-  const repoRoot = path.resolve(__dirname, '../../../..');
-  const dir = process.env.MARGINALIA_SEEDS ?? path.resolve(repoRoot, '../shared/seeds');
-  if (!fs.existsSync(dir)) return [];
-  return fs
+  let root = __dirname;
+  while (!fs.existsSync(path.join(root, 'package.json'))) root = path.dirname(root);
+  const dir = path.join(root, 'corpus', 'her');
+  const reviews = fs
     .readdirSync(dir)
-    .filter((n) => n.endsWith('.txt'))
-    .sort()
-    .map((name) => ({ name, text: fs.readFileSync(path.join(dir, name), 'utf8').replace(/^\uFEFF/, '') }));
+    .filter((n) => n.endsWith('.md'))
+    .map((name) => ({ name, text: fs.readFileSync(path.join(dir, name), 'utf8').replace(/^\uFEFF/, '') }))
+    .sort((a, b) => seedOf(a.text).localeCompare(seedOf(b.text)));
+  if (reviews.length === 0) throw new Error(`no reviews in ${dir}`);
+  return reviews;
+}
+
+function seedOf(text: string): string {
+  return /^seed: '?([^'\n]+)'?$/m.exec(text)?.[1] ?? '';
 }
 
 /**

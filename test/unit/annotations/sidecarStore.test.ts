@@ -9,8 +9,7 @@ import { loadSeedReviews } from './groundTruth';
 const seeds = loadSeedReviews();
 const REVIEW = '/corpus/her/hua.txt';
 const SIDECAR = sidecarPathFor(REVIEW);
-const FALLBACK = 'Theodore writes letters for other people. Samantha is an operating system.\nThe city is Shanghai.\n';
-const TEXT = seeds[0]?.text ?? FALLBACK;
+const TEXT = seeds[0].text;
 
 function setup(text = TEXT, path = REVIEW) {
   const host = new MemoryFileHost({ [path]: text });
@@ -32,7 +31,7 @@ function onDisk(host: MemoryFileHost, path = SIDECAR) {
   return parsed.sidecar!;
 }
 
-const PHRASE = seeds[0] ? 'Spike Jonze’s sci-fi romance' : 'Samantha is an operating system';
+const PHRASE = 'Spike Jonze’s sci-fi romance';
 
 describe('SidecarStore', () => {
   it('adds an annotation: quote, context and offsets in the sidecar, written via temp file + rename', async () => {
