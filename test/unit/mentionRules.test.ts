@@ -53,6 +53,10 @@ describe('mention rules', () => {
       ]);
     });
 
+    it('forgive a surname two edits off after an exact first name when it sounds the same, and swapped letters', () => {
+      assert.deepEqual(names('Spike Jones directs; Joaquin Pheonix stars.'), ['Spike Jones=spike-jonze', 'Joaquin Pheonix=joaquin-phoenix']);
+    });
+
     it('never match single short words fuzzily, nor names too far off', () => {
       assert.deepEqual(names('Amie and Thea met Sam at Then.'), []);
       assert.deepEqual(names('Samantha Morgan'), []); // someone else, not a misspelling
@@ -137,5 +141,12 @@ describe('one-word names next to other names', () => {
     assert.deepEqual(names('Director Jonze and actress Mara. Meanwhile Samantha grows. Then Theodore Twombly smiles.'), ['Jonze=spike-jonze', 'Mara=rooney-mara', 'Samantha=samantha', 'Theodore Twombly=theodore']);
     assert.deepEqual(names('## Theodore Meets Samantha'), ['Theodore=theodore', 'Samantha=samantha']);
     assert.deepEqual(names('Phoenix, Johansson, Adams and Mara star.'), ['Phoenix=joaquin-phoenix', 'Johansson=scarlett-johansson', 'Adams=amy-adams', 'Mara=rooney-mara']);
+  });
+});
+
+describe('soundex', () => {
+  it('gives the standard codes', async () => {
+    const { soundex } = await import('../../src/core/mentions/soundex');
+    assert.deepEqual(['Robert', 'Rupert', 'Ashcraft', 'Tymczak', 'Pfister', 'Jonze', 'Jones', 'Morton', 'Morgan'].map(soundex), ['R163', 'R163', 'A261', 'T522', 'P236', 'J520', 'J520', 'M635', 'M625']);
   });
 });

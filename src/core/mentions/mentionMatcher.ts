@@ -6,6 +6,7 @@ import type { Entity, Lexicon } from '../lexicon/lexicon';
 import type { EntityKind, Mention } from './types';
 import { editDistance } from './editDistance';
 import { inflect } from './inflections';
+import { soundex } from './soundex';
 import { belongsToAnotherName } from './nameContext';
 import { isFilmTitleInContext } from './titleContext';
 import { foldChar, isSpaceChar, isWordChar, normaliseSeparator, splitForm } from './wordScanner';
@@ -269,8 +270,11 @@ export class MentionMatcher {
           break;
         }
         const want = form.words[w];
-        const max = allowedEdits(want);
-        const d = editDistance(text.slice(next.start, next.end), want, max);
+        const got = text.slice(next.start, next.end);
+        // A surname after exactly spelt words may be two edits off if it still sounds the same
+        // ("Spike Jones" for Jonze), never when it sounds like another name ("Morgan" for Morton).
+        const max = total === 0 && want.length >= 5 && soundex(got) === soundex(want) ? 2 : allowedEdits(want);
+        const d = editDistance(got, want, max);
         if (d > max || (total += d) > 2) ok = false;
         if (d === 0) exactWords++;
         pos = next.end;
