@@ -243,8 +243,8 @@ export class MentionIndex {
 }
 
 /** The lexicon entry that contains `offset` in film.yaml, for hovers and navigation there. */
-export function entityAtLexiconOffset(film: FilmIndex, offset: number) {
-  let best: import('./lexicon/lexicon').Entity | undefined;
+export function entityAtLexiconOffset(film: FilmIndex, offset: number): Entity | undefined {
+  let best: Entity | undefined;
   for (const e of film.lexicon.entities) {
     if (e.source && e.source.start <= offset && offset <= e.source.end) {
       if (!best || (best.source && e.source.start >= best.source.start)) best = e;

@@ -7,7 +7,7 @@ import { reanchor } from '../core/annotations/anchoring';
 import type { Annotation, SidecarError } from '../core/annotations/model';
 import { type AnnotationDraft, SidecarStore, sidecarPathFor } from '../core/annotations/sidecarStore';
 import { moveThroughEdit } from '../core/annotations/passageEdits';
-import { basename, dirname, joinPath } from '../core/host';
+import { dirname, joinPath } from '../core/host';
 import { isReviewPath } from '../core/review';
 import type { CorpusService } from './corpusService';
 import { toPath } from './locations';
@@ -120,10 +120,7 @@ export class AnnotationService implements vscode.Disposable {
 
   private async reloadForSidecar(uri: vscode.Uri): Promise<void> {
     const sidecar = toPath(uri);
-    const stem = basename(sidecar).replace(/\.annotations\.yaml$/, '');
-    const dir = dirname(sidecar);
-    const review = this.corpus.index.film(dir)?.orderedReviews().find((r) => dirname(r.path) === dir && basename(r.path).replace(/\.[^.]+$/, '') === stem)
-      ?? this.corpus.index.filmFor(joinPath(dir, 'x'))?.orderedReviews().find((r) => dirname(r.path) === dir && basename(r.path).replace(/\.[^.]+$/, '') === stem);
+    const review = this.corpus.index.filmFor(sidecar)?.orderedReviews().find((r) => sidecarPathFor(r.path) === sidecar);
     if (review) await this.load(review.path);
   }
 

@@ -16,8 +16,6 @@ interface Form {
   /** Position of the entity in the lexicon, for compact storage. */
   entityIx: number;
   kind: EntityKind;
-  /** The name as the lexicon spells it, reported for fuzzy matches. */
-  display: string;
   words: string[];
   /** Words folded to lower case, for case-insensitive forms. */
   folded: string[];
@@ -36,9 +34,9 @@ const TABLE_BITS = 16;
 const TABLE_MASK = (1 << TABLE_BITS) - 1;
 const PREFIX_LEN = 4;
 
-function hashFolded(s: string, len = s.length): number {
+function hashFolded(s: string): number {
   let h = 0x811c9dc5;
-  for (let i = 0; i < len; i++) h = Math.imul(h ^ foldChar(s.charCodeAt(i)), 0x01000193);
+  for (let i = 0; i < s.length; i++) h = Math.imul(h ^ foldChar(s.charCodeAt(i)), 0x01000193);
   return h >>> 0;
 }
 
@@ -83,7 +81,6 @@ export class MentionMatcher {
           entity: entity.id,
           entityIx,
           kind: entity.kind,
-          display: entity.kind === 'theme' ? raw : raw,
           words: parts.words,
           folded: parts.words.map((w) => w.toLowerCase()),
           seps: parts.seps,
