@@ -16,4 +16,9 @@ export default async function treeMentions({ page, shot, log }) {
   await page.waitForFunction(() => document.querySelectorAll('.editor-instance .selected-text').length > 0, null, { timeout: 15_000 });
   await page.mouse.move(1300, 120);
   await shot('reviews-tree-mentions');
+  // The default keybinding steps to the next critic's mention of the same entity.
+  await page.keyboard.press('Control+Alt+Period');
+  const status = page.locator('.statusbar', { hasText: /Samantha: mention \d+ of \d+/ });
+  await status.waitFor({ timeout: 10_000 });
+  log(`after Ctrl+Alt+.: ${(await status.innerText()).match(/Samantha: mention [^\n]*/)?.[0]}`);
 }
