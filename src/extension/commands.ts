@@ -81,13 +81,16 @@ export function registerCommands(context: vscode.ExtensionContext, corpus: Corpu
       const config = vscode.workspace.getConfiguration('marginalia');
       await config.update('decorations.enabled', !config.get<boolean>('decorations.enabled', true), vscode.ConfigurationTarget.Global);
     },
-    'marginalia.openSample': () => openSampleCorpus(context),
+    'marginalia.openSample': (options?: { open?: boolean }) => openSampleCorpus(context, options?.open ?? true),
   };
   for (const [id, handler] of Object.entries(commands)) context.subscriptions.push(vscode.commands.registerCommand(id, handler));
 }
 
-/** Copies the bundled Her corpus somewhere writable (annotations are written beside it) and opens it. */
-async function openSampleCorpus(context: vscode.ExtensionContext): Promise<void> {
+/**
+ * Copies the bundled Her corpus somewhere writable (annotations are written beside it), once, and
+ * opens it. With `open: false` it only prepares the copy and returns where it is.
+ */
+async function openSampleCorpus(context: vscode.ExtensionContext, open: boolean): Promise<vscode.Uri> {
   const source = vscode.Uri.joinPath(context.extensionUri, 'corpus');
   const target = vscode.Uri.joinPath(context.globalStorageUri, 'sample-corpus');
   try {
@@ -96,5 +99,6 @@ async function openSampleCorpus(context: vscode.ExtensionContext): Promise<void>
     await vscode.workspace.fs.createDirectory(context.globalStorageUri);
     await vscode.workspace.fs.copy(source, target, { overwrite: false });
   }
-  await vscode.commands.executeCommand('vscode.openFolder', target, { forceNewWindow: false });
+  if (open) await vscode.commands.executeCommand('vscode.openFolder', target, { forceNewWindow: false });
+  return target;
 }

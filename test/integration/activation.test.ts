@@ -22,3 +22,12 @@ describe('activation', () => {
     assert.ok(commands.includes('marginalia.openReview'), 'marginalia.openReview is not registered');
   });
 });
+
+describe('the bundled sample corpus', () => {
+  it('Open Sample Corpus copies the film folder somewhere writable before opening it', async () => {
+    const target = await vscode.commands.executeCommand<vscode.Uri>('marginalia.openSample', { open: false });
+    const entries = (await vscode.workspace.fs.readDirectory(vscode.Uri.joinPath(target, 'her'))).map(([name]) => name);
+    assert.ok(entries.includes('film.yaml'), entries.join(', '));
+    assert.strictEqual(entries.filter((n) => n.endsWith('.md')).length, 5, entries.join(', '));
+  });
+});
