@@ -70,6 +70,9 @@ describe('mention rules', () => {
       assert.deepEqual(film('Her opens on Theodore’s face.'), [0]);
       assert.deepEqual(film('It ends. Her is a love story.'), [9]);
       assert.deepEqual(film('Her also explores consciousness.'), [0]);
+      assert.deepEqual(film('Her stars Joaquin Phoenix.'), [0]);
+      assert.deepEqual(film('Her ultimately asks what love is.'), [0]);
+      assert.deepEqual(film('Her sounds like a dream.'), [0]);
     });
 
     it('is a pronoun before a noun at a sentence start', () => {
@@ -77,6 +80,8 @@ describe('mention rules', () => {
       assert.deepEqual(film('Her laugh is real.'), []);
       assert.deepEqual(film('She grows. Her needs and desires grow.'), []);
       assert.deepEqual(film('He says, “Her voice is lovely.”'), []);
+      assert.deepEqual(film('Her eyes are wet. Her hands shake.'), []);
+      assert.deepEqual(film('Her quietly devastating reply stays with him.'), []);
     });
 
     it('names the film in mid-sentence, in quotes, italics, and after a possessive or “film”', () => {

@@ -32,7 +32,11 @@ seemed unfolds unfolded lingers lingered refuses refused touched leaves proves
 proved belongs benefits centers centres focuses focused asks raises raised wanted manages
 isn doesn wasn hasn didn understands understood knows knew gets got goes went creates created builds built
 finds found sees saw struck strikes ran relies relied trades traded
-dares dared argues argued insists insisted imagines envisions envisioned offers would've could've`.split(/\s+/));
+dares dared argues argued insists insisted imagines envisions envisioned offers would've could've
+sounds resonates resonated shines shone soars soared excels excelled falters faltered stumbles stumbled
+sags sagged drags dragged captivates captivated dazzles dazzled wonders wondered revolves revolved charts
+charted traces traced provides provided boasts boasted contains contained includes included garnered
+grossed debuted landed closes closed concludes concluded`.split(/\s+/));
 
 /** Words after which a verb-like -s word shows a subject: "Her explores the …", "Her asks us …". */
 const OBJECT_STARTERS = new Set(['a', 'an', 'the', 'us', 'its', 'itself', 'our', 'this', 'that', 'viewers', 'audiences']);
@@ -113,9 +117,14 @@ export function isFilmTitleInContext(text: string, start: number, end: number, f
   const word = text.slice(next.start, next.end);
   if (word[0] !== word[0].toLowerCase()) return false; // "Her Majesty", a name: leave it
   if (VERBS_AFTER_TITLE.has(word)) return true;
+  const third = wordAfter(text, next.end);
+  const thirdWord = third ? text.slice(third.start, third.end) : '';
+  // "Her ultimately asks …": an adverb, then a verb.
+  if (word.length > 4 && word.endsWith('ly') && VERBS_AFTER_TITLE.has(thirdWord)) return true;
   if (word.length > 3 && word.endsWith('s') && !word.endsWith('ss')) {
-    const third = wordAfter(text, next.end);
-    if (third && OBJECT_STARTERS.has(text.slice(third.start, third.end).toLowerCase())) return true;
+    // "Her explores the …", "Her stars Joaquin Phoenix": a verb taking an object or a name.
+    if (OBJECT_STARTERS.has(thirdWord.toLowerCase())) return true;
+    if (thirdWord && thirdWord[0] !== thirdWord[0].toLowerCase() && thirdWord !== 'I') return true;
   }
   return false;
 }
