@@ -4,7 +4,7 @@
 import * as assert from 'node:assert';
 import * as path from 'node:path';
 import * as vscode from 'vscode';
-import { api, herDir, hoverText, openReview, positionOf } from './helpers';
+import { api, herDir, hoverText, openReview, positionOf, waitFor } from './helpers';
 
 describe('language features on the corpus', () => {
   before(api);
@@ -111,6 +111,11 @@ describe('language features on the corpus', () => {
     assert.ok(['Samantha', 'Theodore Twombly'].includes(most.children[0].name), most.children.map((c) => c.name).join(', '));
     const themes = symbols.find((s) => s.name === 'Themes');
     assert.ok(themes && themes.children.length > 0);
+    // Headings of a Markdown review come from VS Code's own Markdown support, which activates lazily.
+    await waitFor('the review’s headings in the Outline', async () => {
+      const all = await vscode.commands.executeCommand<vscode.DocumentSymbol[]>('vscode.executeDocumentSymbolProvider', doc.uri);
+      return JSON.stringify(all.map((s) => s.name)).includes('The Social Dilemma of the Cyborg Age');
+    });
   });
 
   it('follows unsaved edits: a name typed into a review is a mention at once', async () => {
