@@ -56,17 +56,22 @@ export class CliContext {
     this.io.err(`${this.display(d.file)}:${d.line + 1}:${d.character + 1}: ${d.severity}: ${d.message} [${d.code}]`);
   }
 
-  /** Parses a lexicon once, reporting its diagnostics once. */
-  async lexicon(path: string): Promise<Lexicon | undefined> {
-    const cached = this.lexicons.get(path);
-    if (cached) return cached;
-    let text: string;
+  /** A file's text, or undefined after reporting why it cannot be read. */
+  private async readText(path: string): Promise<string | undefined> {
     try {
-      text = await readTextFile(this.io.host, path);
+      return await readTextFile(this.io.host, path);
     } catch (e) {
       this.error(e instanceof FileProblem ? `${this.display(path)}: ${e.message.slice(path.length + 2)}` : String(e));
       return undefined;
     }
+  }
+
+  /** Parses a lexicon once, reporting its diagnostics once. */
+  async lexicon(path: string): Promise<Lexicon | undefined> {
+    const cached = this.lexicons.get(path);
+    if (cached) return cached;
+    const text = await this.readText(path);
+    if (text === undefined) return undefined;
     const lex = parseLexicon(path, text);
     lex.diagnostics.forEach((d) => this.diagnostic(d));
     this.lexicons.set(path, lex);
@@ -96,13 +101,8 @@ export class CliContext {
   async readReview(review: string, explicitLexicon: string | undefined): Promise<{ text: string; lexicon: Lexicon; matcher: MentionMatcher } | undefined> {
     const lexicon = await this.lexiconForReview(review, explicitLexicon);
     if (!lexicon) return undefined;
-    let text: string;
-    try {
-      text = await readTextFile(this.io.host, review);
-    } catch (e) {
-      this.error(e instanceof FileProblem ? `${this.display(review)}: ${e.message.slice(review.length + 2)}` : String(e));
-      return undefined;
-    }
+    const text = await this.readText(review);
+    if (text === undefined) return undefined;
     let matcher = this.matchers.get(lexicon);
     if (!matcher) this.matchers.set(lexicon, (matcher = new MentionMatcher(lexicon)));
     return { text, lexicon, matcher };

@@ -21,10 +21,6 @@ export function decodeText(bytes: Uint8Array, strict = true): string {
   return text.charCodeAt(0) === 0xfeff ? text.slice(1) : text;
 }
 
-export function hasBom(bytes: Uint8Array): boolean {
-  return bytes.length >= 3 && bytes[0] === 0xef && bytes[1] === 0xbb && bytes[2] === 0xbf;
-}
-
 export function encodeText(text: string, bom = false): Uint8Array {
   const body = new TextEncoder().encode(text);
   if (!bom) return body;
@@ -90,9 +86,4 @@ export class LineMap {
     if (end > this.starts[line] && this.text.charCodeAt(end - 1) === 13) end--;
     return end;
   }
-}
-
-/** "file:line:col" with 1-based line and column, the form editors and terminals link. */
-export function formatLocation(file: string, pos: Position): string {
-  return `${file}:${pos.line + 1}:${pos.character + 1}`;
 }

@@ -24,7 +24,3 @@ export function toRange(lines: LineMap, start: number, end: number): vscode.Rang
 export function mentionLocation(review: IndexedReview, start: number, end: number): vscode.Location {
   return new vscode.Location(toUri(review.path), toRange(review.lines(), start, end));
 }
-
-export function toOffset(lines: LineMap, position: vscode.Position): number {
-  return lines.offsetAt({ line: position.line, character: position.character });
-}
