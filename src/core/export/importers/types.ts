@@ -34,22 +34,95 @@ export interface ParsedForeign {
 
 /** A JSON file's content, or an error positioned as `file:line:col`. */
 export function parseJson(text: string, file: string): { value?: unknown; error?: string } {
+  const source = text.charCodeAt(0) === 0xfeff ? text.slice(1) : text;
   try {
-    return { value: JSON.parse(text.charCodeAt(0) === 0xfeff ? text.slice(1) : text) as unknown };
-  } catch (e) {
-    const message = e instanceof Error ? e.message : String(e);
-    const at = /position (\d+)/.exec(message);
-    let line = 1;
-    let column = 1;
-    if (at) {
-      const before = text.slice(0, Number(at[1]));
-      line = before.split('\n').length;
-      column = before.length - before.lastIndexOf('\n');
-    } else {
-      const lc = /line (\d+) column (\d+)/.exec(message);
-      if (lc) [line, column] = [Number(lc[1]), Number(lc[2])];
+    return { value: JSON.parse(source) as unknown };
+  } catch {
+    // JSON.parse's message names no position on every Node version; find where it stopped.
+    const at = jsonErrorOffset(source);
+    const before = source.slice(0, at);
+    const line = before.split('\n').length;
+    const column = before.length - before.lastIndexOf('\n');
+    const found = at < source.length ? `unexpected ${JSON.stringify(source[at])}` : 'unexpected end of file';
+    return { error: `${file}:${line}:${column}: not valid JSON: ${found}` };
+  }
+}
+
+/** The offset of the first character a JSON parser would refuse (text.length at a premature end). */
+export function jsonErrorOffset(text: string): number {
+  let i = 0;
+  const ws = () => {
+    while (i < text.length && ' \t\r\n'.includes(text[i])) i++;
+  };
+  const fail = (): never => {
+    throw i;
+  };
+  const literal = (word: string) => {
+    for (const c of word) if (text[i++] !== c) (i--, fail());
+  };
+  const string = () => {
+    i++;
+    while (i < text.length && text[i] !== '"') {
+      if (text.charCodeAt(i) < 0x20) fail();
+      if (text[i] === '\\') {
+        i++;
+        if (text[i] === 'u') {
+          if (!/^[0-9a-fA-F]{4}$/.test(text.slice(i + 1, i + 5))) fail();
+          i += 4;
+        } else if (!'"\\/bfnrt'.includes(text[i] ?? '')) fail();
+      }
+      i++;
     }
-    return { error: `${file}:${line}:${column}: not valid JSON: ${message.replace(/ in JSON at position \d+.*$/, '')}` };
+    if (i >= text.length) fail();
+    i++;
+  };
+  const value = (): void => {
+    ws();
+    const c = text[i];
+    if (c === '{') {
+      i++;
+      ws();
+      if (text[i] === '}') return void i++;
+      for (;;) {
+        ws();
+        if (text[i] !== '"') fail();
+        string();
+        ws();
+        if (text[i] !== ':') fail();
+        i++;
+        value();
+        ws();
+        if (text[i] === ',') i++;
+        else if (text[i] === '}') return void i++;
+        else fail();
+      }
+    } else if (c === '[') {
+      i++;
+      ws();
+      if (text[i] === ']') return void i++;
+      for (;;) {
+        value();
+        ws();
+        if (text[i] === ',') i++;
+        else if (text[i] === ']') return void i++;
+        else fail();
+      }
+    } else if (c === '"') string();
+    else if (c === 't') literal('true');
+    else if (c === 'f') literal('false');
+    else if (c === 'n') literal('null');
+    else {
+      const m = /^-?(?:0|[1-9]\d*)(?:\.\d+)?(?:[eE][+-]?\d+)?/.exec(text.slice(i, i + 64));
+      if (!m) fail();
+      i += m![0].length;
+    }
+  };
+  try {
+    value();
+    ws();
+    return i < text.length ? i : text.length;
+  } catch (at) {
+    return Math.min(at as number, text.length);
   }
 }
 
