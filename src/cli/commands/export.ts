@@ -13,7 +13,7 @@ import { type CliCommand, stringOption } from '../command';
 
 export const exportCommand: CliCommand = {
   name: 'export',
-  synopsis: 'export PATH... --format w3c|brat|csv [--out FILE_OR_DIR] [--mentions] [--lexicon FILE]',
+  synopsis: 'export PATH... --format w3c|brat|csv [--out FILE_OR_DIR] [--mentions]',
   summary: 'export annotations as W3C Web Annotation JSON-LD, brat standoff or CSV',
   options: { format: { type: 'string' }, out: { type: 'string' }, mentions: { type: 'boolean' }, lexicon: { type: 'string' }, 'default-type': { type: 'string' } },
   minPositionals: 1,

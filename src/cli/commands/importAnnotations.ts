@@ -17,7 +17,7 @@ import { type CliCommand, stringOption } from '../command';
 
 export const importAnnotationsCommand: CliCommand = {
   name: 'import-annotations',
-  synopsis: 'import-annotations FILE --format w3c|hypothesis PATH... [--dry-run] [--json] [--lexicon FILE]',
+  synopsis: 'import-annotations FILE --format w3c|hypothesis PATH... [--dry-run] [--json]',
   summary: 'add annotations from a W3C or Hypothesis export to the reviews’ sidecars',
   options: { format: { type: 'string' }, 'dry-run': { type: 'boolean' }, json: { type: 'boolean' }, lexicon: { type: 'string' } },
   minPositionals: 2,

@@ -10,7 +10,10 @@ import { mergeSidecars, SidecarMergeError } from '../../../src/core/annotations/
 import type { Annotation } from '../../../src/core/annotations/model';
 import { parseSidecar, textHash } from '../../../src/core/annotations/sidecarFormat';
 import { SidecarStore, sidecarUriFor } from '../../../src/core/annotations/sidecarStore';
-import { HER_DIR } from '../fixtures';
+import Ajv from 'ajv';
+import addFormats from 'ajv-formats';
+import { parse as parseYaml } from 'yaml';
+import { HER_DIR, ROOT } from '../fixtures';
 import { MemoryFileHost } from '../memoryHost';
 
 const REVIEW = 'memfs:/corpus/her/larb.md';
@@ -100,6 +103,11 @@ describe('mergeSidecars', () => {
     assert.deepEqual(a.tags, ['love', 'growth'], 'the tag theirs added still merges');
     assert.deepEqual(a.conflicts, [{ field: 'note', theirs: 'Theirs: love as growth.', base: 'The thesis.' }]);
     assert.equal(r.conflicts, 1);
+    const ajv = new Ajv({ strict: false });
+    addFormats(ajv);
+    const validate = ajv.compile(JSON.parse(readFileSync(join(ROOT, 'schemas/sidecar.schema.json'), 'utf8')));
+    assert.ok(validate(parseYaml(r.text)), `the JSON Schema accepts conflicts: ${JSON.stringify(validate.errors)}`);
+    assert.equal(validate(parseYaml(r.text.replace('field: note', 'field: 42'))), false, 'and checks them');
     // The merged file is itself a sidecar the store reads and keeps writing, conflicts included.
     const after = annotator(r.text);
     await after.store.write(REVIEW, TEXT);
