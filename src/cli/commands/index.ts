@@ -4,6 +4,19 @@ import type { CliCommand } from '../command';
 import { annotateCommand } from './annotate';
 import { checkCommand } from './check';
 import { entitiesCommand } from './entities';
+import { exportCommand } from './export';
+import { importAnnotationsCommand } from './importAnnotations';
+import { installMergeDriverCommand } from './installMergeDriver';
+import { mergeDriverCommand } from './mergeDriver';
 import { mentionsCommand } from './mentions';
 
-export const COMMANDS: CliCommand[] = [entitiesCommand, mentionsCommand, annotateCommand, checkCommand];
+export const COMMANDS: CliCommand[] = [
+  entitiesCommand,
+  mentionsCommand,
+  annotateCommand,
+  checkCommand,
+  exportCommand,
+  importAnnotationsCommand,
+  mergeDriverCommand,
+  installMergeDriverCommand,
+];
