@@ -5,6 +5,7 @@
 import { bareScore, parseRating, type Rating } from './ratings';
 import { chromeLine, isNavWordLine, type ChromeReason } from './chrome';
 import { classifyLine, CREDIT_LINE, GLUED_SECTION, stripMarkdownInline, type LineClass } from './classify';
+import { render } from './render';
 import { endsSentence, toUnits, type PageMode, type Unit } from './units';
 
 export interface PageFields {
@@ -88,7 +89,7 @@ function splitTitleRating(text: string): { title: string; rating: Rating } | und
   return rating ? { title: m[1].trim(), rating } : undefined;
 }
 
-type Action =
+export type Action =
   | { do: 'drop'; reason: string }
   | { do: 'keep' }
   | { do: 'heading'; text: string }
@@ -353,69 +354,4 @@ function markCommentFormPrompts(units: Unit[], cls: LineClass[], actions: Array<
       cls[k] = { kind: 'chrome', reason: 'comment form' };
     }
   }
-}
-
-interface ListLevel {
-  sourceIndent: number;
-  contentColumn: number;
-}
-
-/** Writes the kept units as Markdown blocks; text-mode lists become Markdown lists by indentation. */
-function render(units: Unit[], actions: Array<Action | undefined>, mode: PageMode): { body: string; paragraphs: number } {
-  const blocks: string[] = [];
-  let paragraphs = 0;
-  let current: { block: number; lines: string[] } | undefined;
-  const stack: ListLevel[] = [];
-  const flush = () => {
-    if (current) blocks.push(current.lines.join('\n'));
-    current = undefined;
-  };
-  const own = (text: string, counts = true) => {
-    flush();
-    blocks.push(text);
-    if (counts) paragraphs++;
-  };
-  units.forEach((u, i) => {
-    const a = actions[i];
-    if (!a || a.do === 'drop') return;
-    if (a.do === 'heading') {
-      stack.length = 0;
-      own(mode === 'markdown' && a.text === u.text ? u.raw : `## ${a.text}`, false);
-      return;
-    }
-    if (a.do === 'section') {
-      stack.length = 0;
-      own(`## ${a.label}`, false);
-      own(a.rest);
-      return;
-    }
-    if (mode === 'markdown' || u.verbatim) {
-      if (current && current.block === u.block) current.lines.push(u.raw);
-      else {
-        flush();
-        current = { block: u.block, lines: [u.raw] };
-        paragraphs++;
-      }
-      return;
-    }
-    if (a.do === 'list') {
-      while (stack.length && stack[stack.length - 1].sourceIndent >= u.indent) stack.pop();
-      const indent = stack.length ? stack[stack.length - 1].contentColumn : 0;
-      const marker = /^\d/.test(a.marker) ? a.marker : '-';
-      stack.push({ sourceIndent: u.indent, contentColumn: indent + marker.length + 1 });
-      own(' '.repeat(indent) + marker + ' ' + a.rest);
-      return;
-    }
-    while (stack.length && stack[stack.length - 1].sourceIndent >= u.indent) stack.pop();
-    const indent = stack.length ? stack[stack.length - 1].contentColumn : 0;
-    const line = ' '.repeat(indent) + u.raw.replace(/^[ \t]+/, '');
-    if (current && current.block === u.block) current.lines.push(line);
-    else {
-      flush();
-      current = { block: u.block, lines: [line] };
-      paragraphs++;
-    }
-  });
-  flush();
-  return { body: blocks.length ? blocks.join('\n\n') + '\n' : '', paragraphs };
 }
