@@ -4,7 +4,7 @@ import { REPO } from './host.mjs';
 
 const steps = [
   ['build (dev)', 'node esbuild.mjs --dev'],
-  ['typecheck', 'npx --no-install tsc --noEmit -p .'],
+  ['typecheck', 'npm run --silent typecheck'],
   ['unit', 'npx --no-install mocha'],
   ['integration', 'node scripts/run-integration.mjs'],
   ['package', 'node scripts/package.mjs'],

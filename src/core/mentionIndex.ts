@@ -1,7 +1,7 @@
 // The inverted index: entity → mentions across a film's reviews, review → its mentions.
 // Updates are per document: a changed review is re-read alone; a lexicon change rebuilds its film.
 
-import { dirname } from './host';
+import { dirnameUri, isUriUnder } from './model/uri';
 import type { Entity, Lexicon } from './lexicon/lexicon';
 import { MentionMatcher } from './mentions/mentionMatcher';
 import type { Mention } from './mentions/types';
@@ -201,7 +201,7 @@ export class MentionIndex {
 
   /** Installs (or replaces) a film's lexicon; its reviews are kept and re-matched. */
   setLexicon(lexicon: Lexicon): FilmIndex {
-    const dir = dirname(lexicon.path);
+    const dir = dirnameUri(lexicon.path);
     const old = this.films.get(dir);
     const film = new FilmIndex(dir, lexicon);
     this.films.set(dir, film);
@@ -217,7 +217,7 @@ export class MentionIndex {
   filmFor(path: string): FilmIndex | undefined {
     let best: FilmIndex | undefined;
     for (const f of this.films.values()) {
-      if (path.startsWith(f.dir + '/') && (!best || f.dir.length > best.dir.length)) best = f;
+      if (isUriUnder(path, f.dir) && (!best || f.dir.length > best.dir.length)) best = f;
     }
     return best;
   }

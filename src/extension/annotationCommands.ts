@@ -24,7 +24,7 @@ interface AnnotateArgs {
 
 function reviewPath(value: string | vscode.Uri | undefined): string | undefined {
   if (value instanceof vscode.Uri) return toPath(value);
-  if (typeof value === 'string') return value.startsWith('file:') ? vscode.Uri.parse(value).path : value;
+  if (typeof value === 'string') return value.startsWith('/') ? toPath(vscode.Uri.file(value)) : value;
   const editor = vscode.window.activeTextEditor;
   return editor ? toPath(editor.document.uri) : undefined;
 }

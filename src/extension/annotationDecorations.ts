@@ -24,7 +24,6 @@ export class AnnotationDecorations implements vscode.Disposable {
 
   update(): void {
     for (const editor of vscode.window.visibleTextEditors) {
-      if (editor.document.uri.scheme !== 'file') continue;
       const entry = this.annotations.forReview(toPath(editor.document.uri));
       const ranges = (entry?.annotations ?? [])
         .filter((a) => !a.orphan)

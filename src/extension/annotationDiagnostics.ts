@@ -80,7 +80,7 @@ export class OrphanQuickFixes implements vscode.CodeActionProvider {
       action.command = {
         command: 'marginalia.reanchorAnnotation',
         title: 'Re-anchor annotation to selection',
-        arguments: [{ review: document.uri.path, id, start: document.offsetAt(range.start), end: document.offsetAt(range.end) }],
+        arguments: [{ review: document.uri.toString(), id, start: document.offsetAt(range.start), end: document.offsetAt(range.end) }],
       };
       out.push(action);
     }

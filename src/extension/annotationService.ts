@@ -5,9 +5,9 @@
 import * as vscode from 'vscode';
 import { reanchor } from '../core/annotations/anchoring';
 import type { Annotation, SidecarError } from '../core/annotations/model';
-import { type AnnotationDraft, SidecarStore, sidecarPathFor } from '../core/annotations/sidecarStore';
+import { type AnnotationDraft, SidecarStore, sidecarUriFor } from '../core/annotations/sidecarStore';
 import { moveThroughEdit } from '../core/annotations/passageEdits';
-import { dirname, joinPath } from '../core/host';
+import { dirnameUri, resolveUriPath } from '../core/model/uri';
 import { isReviewPath } from '../core/review';
 import type { CorpusService } from './corpusService';
 import { toPath } from './locations';
@@ -78,7 +78,7 @@ export class AnnotationService implements vscode.Disposable {
 
   /** The annotation a link points at (links hold the other review relative to this one's folder). */
   resolveLink(fromReview: string, link: { review: string; id: string }): LiveAnnotation | undefined {
-    return this.find(joinPath(dirname(fromReview), link.review), link.id);
+    return this.find(resolveUriPath(dirnameUri(fromReview), link.review), link.id);
   }
 
   /** Annotations tagged with an entity id, across the corpus. */
@@ -98,7 +98,7 @@ export class AnnotationService implements vscode.Disposable {
     const { sidecar, errors } = await this.store.load(review);
     const text = this.currentText(review);
     const annotations: LiveAnnotation[] = (sidecar?.annotations ?? []).map((annotation) => this.anchor(review, annotation, text));
-    const entry: ReviewAnnotations = { review, sidecar: sidecarPathFor(review), annotations, errors };
+    const entry: ReviewAnnotations = { review, sidecar: sidecarUriFor(review), annotations, errors };
     if (annotations.length > 0 || errors.length > 0) this.byReview.set(review, entry);
     else this.byReview.delete(review);
     if (notify) this.emitter.fire(review);
@@ -114,13 +114,13 @@ export class AnnotationService implements vscode.Disposable {
   }
 
   private currentText(review: string): string | undefined {
-    const open = vscode.workspace.textDocuments.find((d) => d.uri.scheme === 'file' && toPath(d.uri) === review);
+    const open = vscode.workspace.textDocuments.find((d) => toPath(d.uri) === review);
     return open?.getText() ?? this.corpus.index.review(review)?.text;
   }
 
   private async reloadForSidecar(uri: vscode.Uri): Promise<void> {
     const sidecar = toPath(uri);
-    const review = this.corpus.index.filmFor(sidecar)?.orderedReviews().find((r) => sidecarPathFor(r.path) === sidecar);
+    const review = this.corpus.index.filmFor(sidecar)?.orderedReviews().find((r) => sidecarUriFor(r.path) === sidecar);
     if (review) await this.load(review.path);
   }
 

@@ -4,7 +4,7 @@
 import * as vscode from 'vscode';
 import { discoverFilms, isLexiconPath } from '../core/corpus';
 import { FileProblem, loadCorpus, readTextFile } from '../core/corpusLoader';
-import { dirname } from '../core/host';
+import { dirnameUri as dirname } from '../core/model/uri';
 import { parseLexicon } from '../core/lexicon/parseLexicon';
 import type { Lexicon } from '../core/lexicon/lexicon';
 import { MentionIndex, type IndexedReview } from '../core/mentionIndex';
@@ -51,7 +51,7 @@ export class CorpusService implements vscode.Disposable {
   }
 
   private roots(): string[] {
-    return (vscode.workspace.workspaceFolders ?? []).filter((f) => f.uri.scheme === 'file').map((f) => toPath(f.uri));
+    return (vscode.workspace.workspaceFolders ?? []).map((f) => toPath(f.uri));
   }
 
   private async load(): Promise<void> {
@@ -69,13 +69,13 @@ export class CorpusService implements vscode.Disposable {
     try {
       let last = 0;
       for (const root of this.roots()) {
-        const result = await loadCorpus(this.host, root, this.index, (n, total) => {
+        const result = await loadCorpus(this.host, root, this.index, { onProgress: (n, total) => {
           const pct = Math.floor((n / total) * 100);
           if (progress && pct > last) {
             progress.report({ increment: pct - last, message: `${n} of ${total}` });
             last = pct;
           }
-        });
+        } });
         this.problems.push(...result.problems);
       }
       for (const doc of vscode.workspace.textDocuments) if (doc.isDirty) this.onDocumentEdited(doc);
@@ -104,7 +104,7 @@ export class CorpusService implements vscode.Disposable {
   /** The indexed review behind a document, brought up to date with unsaved edits first. */
   reviewFor(document: vscode.TextDocument): IndexedReview | undefined {
     const path = toPath(document.uri);
-    if (document.uri.scheme !== 'file' || !isReviewPath(path)) return undefined;
+    if (!isReviewPath(path)) return undefined;
     const film = this.index.filmFor(path);
     if (!film) return undefined;
     const indexed = film.reviews.get(path);
@@ -119,7 +119,6 @@ export class CorpusService implements vscode.Disposable {
 
   private onDocumentEdited(document: vscode.TextDocument) {
     const path = toPath(document.uri);
-    if (document.uri.scheme !== 'file') return;
     if (isLexiconPath(path)) {
       this.scheduleLexicon(path, document.getText());
       return;
@@ -131,14 +130,13 @@ export class CorpusService implements vscode.Disposable {
 
   private onDocumentClosed(document: vscode.TextDocument) {
     // Closing without saving drops the edits: go back to what is on disk.
-    if (document.uri.scheme !== 'file') return;
     const path = toPath(document.uri);
     this.indexedVersions.delete(path);
     if (this.index.review(path) || isLexiconPath(path)) void this.onFileChanged(document.uri);
   }
 
   private openDocument(path: string): vscode.TextDocument | undefined {
-    return vscode.workspace.textDocuments.find((d) => d.uri.scheme === 'file' && toPath(d.uri) === path);
+    return vscode.workspace.textDocuments.find((d) => toPath(d.uri) === path);
   }
 
   private scheduleLexicon(path: string, text: string) {
@@ -176,7 +174,6 @@ export class CorpusService implements vscode.Disposable {
   }
 
   private async onFileChanged(uri: vscode.Uri) {
-    if (uri.scheme !== 'file') return;
     const path = toPath(uri);
     const open = this.openDocument(path);
     if (open?.isDirty) return; // the editor's unsaved text is what the reader sees

@@ -2,7 +2,7 @@
 
 import * as vscode from 'vscode';
 import { isLexiconPath } from '../core/corpus';
-import { dirname } from '../core/host';
+import { dirnameUri as dirname } from '../core/model/uri';
 import type { Entity } from '../core/lexicon/lexicon';
 import { entityAtLexiconOffset, type FilmIndex, type IndexedReview } from '../core/mentionIndex';
 import type { Mention } from '../core/mentions/types';

@@ -4,7 +4,7 @@ import * as vscode from 'vscode';
 import type { FilmIndex, IndexedReview } from '../core/mentionIndex';
 import { KIND_LABEL } from '../core/lexicon/lexicon';
 import type { EntityKind } from '../core/mentions/types';
-import { basename } from '../core/host';
+import { basenameUri as basename } from '../core/model/uri';
 import type { AnnotationService } from './annotationService';
 import type { CorpusService } from './corpusService';
 import { toUri } from './locations';
