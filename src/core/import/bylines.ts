@@ -1,7 +1,7 @@
 // Bylines: "By X", "By: X", "Written by X", "Review by X, Chief Film Critic", "X | Publication",
 // "By Jessica GrossMarch 2, 2014" (a date glued on by the scraper).
 
-import { findDate, type FoundDate } from './dates';
+import { findDate, parseDateLine, type FoundDate } from './dates';
 
 export interface Byline {
   critic?: string;
@@ -46,6 +46,15 @@ const SEPARATORS = /\s+(?:\||·|•|—|–|-|\/)\s+|\s*,\s+|\s+on\s+(?=\S)/;
  */
 export function parseByline(line: string): Byline | undefined {
   const s = line.replace(/\u00a0/g, ' ').trim();
+  // "Posted on June 5, 2009 by Hannah Lindqvist": a date line, then the name.
+  const dated = /^(.+?)\s+by\s+(\S.*)$/i.exec(s);
+  if (dated && !BY.test(s)) {
+    const d = parseDateLine(dated[1]);
+    if (d && d.kind === 'published' && isPersonName(dated[2], 1)) {
+      const at = s.indexOf(d.text);
+      return { critic: dated[2], date: { iso: d.iso, text: d.text, index: at < 0 ? 0 : at } };
+    }
+  }
   const by = BY.exec(s);
   if (by) {
     const rest = s.slice(by[0].length).trim();

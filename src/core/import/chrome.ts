@@ -70,7 +70,7 @@ const COMMENT_FORM = [
   /^(?:post|submit|add) (?:a )?comment\b/i,
   /^your email address will not be published/i,
   /^required fields are marked/i,
-  /^(?:name|email|website|comment)\s*\*?\s*:?$/i,
+  /^(?:name|e-?mail|website|comment)\s*(?:\*|:|\(required\))\s*$/i,
   /^save my name, email,? and website/i,
   /^notify me of (?:new|follow-up) (?:comments|posts)/i,
   /^fill in your details below/i,
@@ -92,7 +92,7 @@ const COOKIE = [
   /\b(?:we|this (?:web)?site|our (?:web)?site|our partners)\b.*\buses? cookies\b/i,
   /\bcookies?\b.*\b(?:consent|accept|preferences|personali[sz]e|analytics|browsing experience)\b/i,
   /\bby (?:continuing|clicking|using)\b.*\b(?:cookies|this (?:web)?site)\b/i,
-  /^(?:privacy|cookie) (?:policy|notice|settings)$/i,
+  /^cookie (?:policy|notice|settings)$/i,
 ];
 
 const SUBSCRIBE = [

@@ -35,6 +35,7 @@ function reasonFor(node: DomNode, text: string): string {
   for (let n: DomNode | null = node; n; n = n.parentNode) {
     if (!isElement(n)) continue;
     const tag = tagOf(n);
+    if (tag === 'figcaption' || tag === 'figure') return 'image caption';
     const hint = `${n.getAttribute('class') ?? ''} ${n.getAttribute('id') ?? ''} ${n.getAttribute('role') ?? ''}`.toLowerCase();
     if (tag === 'nav' || /\b(?:nav|menu|navigation|breadcrumb)/.test(hint)) return 'menu';
     if (/comment|respond|discussion|disqus/.test(hint)) return 'reader comments';

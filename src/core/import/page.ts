@@ -2,7 +2,8 @@
 // Line-local judgements are in classify.ts; this file adds position (header, body, tail zones),
 // runs of menu lines, the title, headings and lists. docs/import.md describes the rules.
 
-import { bareScore, parseRating, type Rating } from './ratings';
+import { isPersonName } from './bylines';
+import { splitTitleRating, type Rating } from './ratings';
 import { chromeLine, isNavWordLine, type ChromeReason } from './chrome';
 import { classifyLine, CREDIT_LINE, GLUED_SECTION, stripMarkdownInline, type LineClass } from './classify';
 import { render } from './render';
@@ -79,14 +80,6 @@ function isHeadingLike(text: string): boolean {
   if (/[.,;:!…]$/.test(t)) return false;
   const allCaps = /\p{Lu}{4,}/u.test(text) && !/\p{Ll}/u.test(text);
   return allCaps || isTitleCase(text);
-}
-
-/** "Us ★★★★½", "Her 8.5": a title followed by a rating. */
-function splitTitleRating(text: string): { title: string; rating: Rating } | undefined {
-  const m = /^(.{1,80}?)\s+([★☆✩⭐✭✮✯🌟].*|\d{1,2}[.,]\d|\d{1,3}(?:[.,]\d)?\s*\/\s*\d{1,3}|[A-DF][+\-−]|\(\s*\d.*\))$/u.exec(text.trim());
-  if (!m) return undefined;
-  const rating = parseRating(m[2]) ?? bareScore(m[2]);
-  return rating ? { title: m[1].trim(), rating } : undefined;
 }
 
 export type Action =
@@ -278,6 +271,14 @@ export function readPage(text: string, options: PageOptions): PageResult {
   function isBodyNeighbour(j: number): boolean {
     const c = cls[j];
     return !!c && j < tailStart && (c.kind === 'text' || c.kind === 'list') && isProse(plainText(j));
+  }
+
+  // A signed review: "— Ruth Okafor" as its last line names the critic (the line stays).
+  if (!fields.critic) {
+    let last = -1;
+    for (let i = 0; i < units.length; i++) if (actions[i]?.do === 'keep' && i < tailStart) last = i;
+    const sig = last >= 0 ? /^[—–―-]{1,2}\s*([^—–―\-].*?)\s*$/.exec(plainText(last)) : null;
+    if (sig && isPersonName(sig[1], 2)) take('critic', sig[1]);
   }
 
   const dropped: DroppedText[] = [];

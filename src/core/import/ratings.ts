@@ -6,7 +6,7 @@ export interface Rating {
   text: string;
   value: number;
   scale: number;
-  /** value / scale, rounded to 3 decimals. */
+  /** Where the rating sits from the scale's lowest mark (0, or schema.org's worstRating) to its highest: 0..1, 3 decimals. */
   normalized: number;
   /** True when the page did not state the scale (bare stars: 5; a bare decimal score: 10). */
   scaleAssumed?: boolean;
@@ -143,4 +143,12 @@ export function bareScore(text: string): Rating | undefined {
 export function ratingDisplay(r: Rating): string {
   if (r.scaleAssumed && /^\d+(?:[.,]\d+)?$/.test(r.text)) return `${r.text}/${r.scale}`;
   return r.text;
+}
+
+/** "Us ★★★★½", "Her 8.5": a title followed by a rating. */
+export function splitTitleRating(text: string): { title: string; rating: Rating } | undefined {
+  const m = /^(.{1,80}?)\s+([★☆✩⭐✭✮✯🌟].*|\d{1,2}[.,]\d|\d{1,3}(?:[.,]\d)?\s*\/\s*\d{1,3}|[A-DF][+\-−]|\(\s*\d.*\))$/u.exec(text.trim());
+  if (!m) return undefined;
+  const rating = parseRating(m[2]) ?? bareScore(m[2]);
+  return rating ? { title: m[1].trim(), rating } : undefined;
 }

@@ -62,8 +62,8 @@ function ratingFromJsonLd(r: Json | undefined): Rating | undefined {
   if (!Number.isFinite(value) || !Number.isFinite(best) || best <= worst || value < worst || value > best) return undefined;
   const rating: Rating = {
     text: `${text(r.ratingValue)}/${best}`,
-    value: value - worst,
-    scale: best - worst,
+    value,
+    scale: best,
     normalized: Math.round(((value - worst) / (best - worst)) * 1000) / 1000,
   };
   if (r.bestRating === undefined) rating.scaleAssumed = true;

@@ -78,7 +78,8 @@ function walkBlocks(node: DomNode, out: string[], options: MarkdownOptions, pref
   }
   if (tag === 'figcaption') {
     const text = paragraph(Array.from(node.childNodes), { ...options, plain: true });
-    if (text) options.onCaption?.(text);
+    if (text && options.plain) push(text); // listing the page's text: the caption is part of it
+    else if (text) options.onCaption?.(text);
     return;
   }
   if (tag === 'hr') {
