@@ -4,6 +4,8 @@ import type { CliCommand } from '../command';
 import { annotateCommand } from './annotate';
 import { checkCommand } from './check';
 import { entitiesCommand } from './entities';
+import { importCommand } from './import';
+import { initCommand } from './init';
 import { mentionsCommand } from './mentions';
 
-export const COMMANDS: CliCommand[] = [entitiesCommand, mentionsCommand, annotateCommand, checkCommand];
+export const COMMANDS: CliCommand[] = [entitiesCommand, mentionsCommand, initCommand, importCommand, annotateCommand, checkCommand];

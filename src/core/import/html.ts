@@ -100,19 +100,19 @@ export function readHtmlPage(html: string, options: { url?: string } = {}): Html
     const site = fields.publication ?? article.siteName ?? undefined;
     if (!fields.title && article.title) {
       fields.title = stripSiteName(article.title, site);
-      extracted.title = `${article.title} (Readability)`;
+      extracted.title = article.title;
     }
     if (!fields.critic && article.byline) {
       const b = parseByline(article.byline);
       const name = b?.critic ?? (/^[\p{Lu}][\p{L}'’. -]{1,60}$/u.test(article.byline.trim()) ? article.byline.trim() : undefined);
       if (name) {
         fields.critic = name;
-        extracted.critic = `${article.byline} (Readability byline)`;
+        extracted.critic = article.byline;
       }
     }
     if (!fields.publication && article.siteName) {
       fields.publication = article.siteName;
-      extracted.publication = `${article.siteName} (Readability)`;
+      extracted.publication = article.siteName;
     }
   }
   const markdown = blocks.join('\n\n') + '\n';

@@ -110,8 +110,10 @@ export function readPageMeta(doc: DomDocument, url?: string): PageMeta {
   const set = <K extends keyof PageFields>(key: K, value: PageFields[K] | undefined, from: string, asWritten?: string) => {
     if (value === undefined || fields[key] !== undefined) return;
     fields[key] = value;
-    extracted[key] = `${asWritten ?? String(value)} (${from})`;
+    extracted[key] = asWritten ?? String(value);
+    sources.push(`${key} from ${from}`);
   };
+  const sources: string[] = [];
 
   const objects = jsonLdObjects(doc);
   const review = objects.find((o) => typesOf(o).some((t) => /Review$/.test(t)));
@@ -142,5 +144,6 @@ export function readPageMeta(doc: DomDocument, url?: string): PageMeta {
   set('source', httpUrl(url) ?? httpUrl(canonical) ?? httpUrl(meta(doc, 'og:url')) ?? savedFromUrl(doc), url ? 'given' : 'canonical link');
   const docTitle = doc.title?.trim();
   if (docTitle) set('title', stripSiteName(docTitle, site), '<title>', docTitle);
+  if (sources.length) extracted.metadata = sources.join('; ');
   return { fields, extracted };
 }
