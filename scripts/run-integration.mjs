@@ -10,17 +10,20 @@
 //   MARGINALIA_TEST_TIMEOUT_MS                   overall limit after the host is installed (default 300000)
 //   MARGINALIA_TEST_GREP                         mocha grep, passed to the suite
 //   MARGINALIA_TEST_HOST=electron|code-server    force a host
+//   --web                                        run the web suite (out/test/integration/web/index.js) in
+//                                                code-server's web worker extension host
 //   MARGINALIA_TEST_VERBOSE=1                    also print the workbench's routine log lines
 import { existsSync, readFileSync, rmSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import { format, parseArgs } from 'node:util';
-import { REPO, ensureCodeServer, findDesktopCode, launchBrowser, remoteUri, startCodeServer, tempCopy, workbenchUrl } from './host.mjs';
+import { REPO, ensureCodeServer, findDesktopCode, launchBrowser, remoteUri, startCodeServer, tempCopy, webExtensionCopy, workbenchUrl } from './host.mjs';
 
 const { values: flags } = parseArgs({
-  options: { tests: { type: 'string' }, extension: { type: 'string' }, workspace: { type: 'string' } },
+  options: { tests: { type: 'string' }, extension: { type: 'string' }, workspace: { type: 'string' }, web: { type: 'boolean' } },
 });
-const testsPath = resolve(flags.tests ?? process.env.MARGINALIA_TESTS_PATH ?? join(REPO, 'out/test/integration/index.js'));
-const extensionPath = resolve(flags.extension ?? process.env.MARGINALIA_EXTENSION_PATH ?? REPO);
+const web = !!flags.web;
+let testsPath = resolve(flags.tests ?? process.env.MARGINALIA_TESTS_PATH ?? join(REPO, web ? 'out/test/integration/web/index.js' : 'out/test/integration/index.js'));
+let extensionPath = resolve(flags.extension ?? process.env.MARGINALIA_EXTENSION_PATH ?? REPO);
 const workspaceSrc = resolve(flags.workspace ?? process.env.MARGINALIA_WORKSPACE ?? join(REPO, 'corpus'));
 const timeoutMs = Number(process.env.MARGINALIA_TEST_TIMEOUT_MS ?? 300_000);
 const forced = process.env.MARGINALIA_TEST_HOST;
@@ -117,13 +120,24 @@ async function runCodeServer(workspace) {
 }
 
 async function main() {
+  if (web) {
+    if (!existsSync(testsPath)) {
+      say(`web tests bundle not found: ${testsPath} (run: node esbuild.mjs --dev)`);
+      return 1;
+    }
+    const copy = webExtensionCopy(extensionPath, testsPath);
+    cleanups.push(async () => copy.remove());
+    ({ extension: extensionPath, tests: testsPath } = copy);
+    say(`web worker host: extension copy with browser entry only at ${extensionPath}`);
+  }
   const problems = preflight();
   if (problems.length) {
     for (const p of problems) say(p);
     return 1;
   }
   const desktop = forced === 'code-server' ? null : findDesktopCode();
-  const useElectron = forced === 'electron' || (forced !== 'code-server' && desktop?.executable);
+  // The web worker host is code-server's; @vscode/test-electron's equivalent is @vscode/test-web.
+  const useElectron = !web && (forced === 'electron' || (forced !== 'code-server' && desktop?.executable));
   if (!useElectron) ensureCodeServer(); // before the clock starts: the first install takes a minute
 
   const workspace = tempCopy(workspaceSrc, 'it');

@@ -48,6 +48,8 @@ export interface FindFilesOptions {
 
 export interface FileHost {
   readonly capabilities: FileHostCapabilities;
+  /** For hosts that combine file systems: what holds at this URI (else `capabilities`). */
+  capabilitiesAt?(uri: string): FileHostCapabilities;
   readFile(uri: string, signal?: CancellationSignal): Promise<Uint8Array>;
   /** Creates or truncates the file. */
   writeFile(uri: string, data: Uint8Array): Promise<void>;
@@ -61,6 +63,10 @@ export interface FileHost {
    * hosts apply the user's `files.exclude`. Order is unspecified.
    */
   findFiles(base: string, options: FindFilesOptions): Promise<string[]>;
+}
+
+export function capabilitiesAt(host: FileHost, uri: string): FileHostCapabilities {
+  return host.capabilitiesAt?.(uri) ?? host.capabilities;
 }
 
 /** A glob (`**`, `*`, `?`, `{a,b}`) as a RegExp over '/'-separated relative paths. */

@@ -209,6 +209,11 @@ export class MentionIndex {
     return film;
   }
 
+  /** Installs a film built elsewhere (a load in the background), replacing any in its folder. */
+  adoptFilm(film: FilmIndex): void {
+    this.films.set(film.dir, film);
+  }
+
   removeFilm(dir: string): void {
     this.films.delete(dir);
   }

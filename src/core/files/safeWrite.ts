@@ -4,7 +4,7 @@
 // overwritten in place and verified, and only then is the temp copy removed: a crash at any point
 // leaves either the old file or a complete copy of the new one beside it. Nothing is deleted first.
 
-import type { FileHost } from '../host';
+import { capabilitiesAt, type FileHost } from '../host';
 import { basenameUri, dirnameUri, joinUri } from '../model/uri';
 import { randomHex } from '../model/ids';
 
@@ -32,16 +32,17 @@ export interface ReplaceOptions {
 /** Returns false when `stillCurrent` said no (nothing was replaced); throws on I/O failure. */
 export async function replaceFile(host: FileHost, target: string, bytes: Uint8Array, options: ReplaceOptions = {}): Promise<boolean> {
   const temp = tempUriFor(target);
+  const atomic = capabilitiesAt(host, target).atomicRename;
   await host.writeFile(temp, bytes);
   try {
-    if (!host.capabilities.atomicRename && !sameBytes(await host.readFile(temp), bytes)) {
+    if (!atomic && !sameBytes(await host.readFile(temp), bytes)) {
       throw new Error(`could not write a verified copy beside ${basenameUri(target)}`);
     }
     if (options.stillCurrent && !(await options.stillCurrent())) {
       await host.delete(temp).catch(() => undefined);
       return false;
     }
-    if (host.capabilities.atomicRename) {
+    if (atomic) {
       await host.rename(temp, target, { overwrite: true });
       return true;
     }
@@ -51,7 +52,7 @@ export async function replaceFile(host: FileHost, target: string, bytes: Uint8Ar
     }
   } catch (e) {
     // On the atomic path the temp file is only a leftover; on the fallback it may be the one good copy.
-    if (host.capabilities.atomicRename) await host.delete(temp).catch(() => undefined);
+    if (atomic) await host.delete(temp).catch(() => undefined);
     throw e;
   }
   await host.delete(temp).catch(() => undefined);

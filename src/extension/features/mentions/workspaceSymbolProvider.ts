@@ -1,8 +1,8 @@
 import * as vscode from 'vscode';
-import type { EntityKind } from '../core/mentions/types';
-import { KIND_LABEL } from '../core/lexicon/lexicon';
-import type { CorpusService } from './corpusService';
-import { definitionOf } from './entityLookup';
+import type { EntityKind } from '../../../core/mentions/types';
+import { KIND_LABEL } from '../../../core/lexicon/lexicon';
+import type { CorpusService } from '../../services/corpusService';
+import { definitionOf } from '../../services/entityLookup';
 
 const SYMBOL_KIND: Record<EntityKind, vscode.SymbolKind> = {
   film: vscode.SymbolKind.File,

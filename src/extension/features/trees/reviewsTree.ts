@@ -1,13 +1,14 @@
 // "Reviews": film → review → Characters / People / Themes → entity (count) → mention rows.
 
 import * as vscode from 'vscode';
-import type { FilmIndex, IndexedReview } from '../core/mentionIndex';
-import { KIND_LABEL } from '../core/lexicon/lexicon';
-import type { EntityKind } from '../core/mentions/types';
-import { basenameUri as basename } from '../core/model/uri';
-import type { AnnotationService } from './annotationService';
-import type { CorpusService } from './corpusService';
-import { toUri } from './locations';
+import type { FilmIndex, IndexedReview } from '../../../core/mentionIndex';
+import { KIND_LABEL } from '../../../core/lexicon/lexicon';
+import type { EntityKind } from '../../../core/mentions/types';
+import { basenameUri as basename } from '../../../core/model/uri';
+import type { AnnotationService } from '../../services/annotationService';
+import type { CorpusChange, CorpusService } from '../../services/corpusService';
+import { NodeCache } from './treeNodes';
+import { toUri } from '../../locations';
 import { kindIcon, mentionItem } from './treeItems';
 
 export type ReviewsNode =
@@ -26,17 +27,68 @@ const GROUPS: Array<{ kind: EntityKind; label: string }> = [
   { kind: 'film', label: 'The Film' },
 ];
 
+/** Selecting a row (click, Enter) runs this; it opens what the selected row shows. */
+export const OPEN_REVIEWS_SELECTION = 'marginalia.reviews.openSelection';
+
+export function reviewsNodeKey(node: ReviewsNode): string {
+  switch (node.type) {
+    case 'film':
+      return `film:${node.dir}`;
+    case 'review':
+    case 'annotations':
+      return `${node.type}:${node.path}`;
+    case 'group':
+      return `group:${node.path}:${node.kind}`;
+    case 'entity':
+      return `entity:${node.path}:${node.entity}`;
+    case 'mention':
+      return `mention:${node.path}:${node.entity}:${node.start}`;
+    case 'annotation':
+      return `annotation:${node.path}:${node.id}`;
+  }
+}
+
 export class ReviewsTreeProvider implements vscode.TreeDataProvider<ReviewsNode> {
-  private readonly emitter = new vscode.EventEmitter<ReviewsNode | undefined>();
+  private readonly emitter = new vscode.EventEmitter<ReviewsNode | ReviewsNode[] | undefined>();
   readonly onDidChangeTreeData = this.emitter.event;
+  private readonly nodes = new NodeCache<ReviewsNode>(reviewsNodeKey);
+  private shownFilms = '';
 
   constructor(private readonly corpus: CorpusService, private readonly annotations?: AnnotationService) {}
 
-  refresh(): void {
-    this.emitter.fire(undefined);
+  /**
+   * Refreshes as little as the change needs: the whole tree only when the list of films changed,
+   * else the films whose review list changed, else the changed reviews. (A whole-tree refresh
+   * makes VS Code forget every row until it has asked for them again.)
+   */
+  refresh(changes: Array<CorpusChange | { annotationsOf?: string }> = [{}]): void {
+    const films = this.corpus.index.allFilms().map((f) => f.dir).join('\n');
+    const all = changes.some((c) => !('annotationsOf' in c) && !(c as CorpusChange).reviews) || changes.some((c) => 'annotationsOf' in c && c.annotationsOf === undefined);
+    if (all || films !== this.shownFilms) {
+      this.shownFilms = films;
+      this.nodes.clear();
+      this.emitter.fire(undefined);
+      return;
+    }
+    const targets = new Set<ReviewsNode>();
+    for (const c of changes) {
+      const reviews = 'annotationsOf' in c ? [c.annotationsOf!] : ((c as CorpusChange).reviews ?? []);
+      for (const path of reviews) {
+        const film = this.corpus.index.filmFor(path);
+        if (!film) continue;
+        // A review that came or went changes its film's list; otherwise only its own subtree.
+        const known = film.reviews.has(path) && !(c as CorpusChange).fromDisk;
+        targets.add(this.nodes.canonical(known ? { type: 'review', path } : { type: 'film', dir: film.dir }));
+      }
+    }
+    if (targets.size) this.emitter.fire([...targets]);
   }
 
   getChildren(node?: ReviewsNode): ReviewsNode[] {
+    return this.children(node).map((n) => this.nodes.canonical(n));
+  }
+
+  private children(node?: ReviewsNode): ReviewsNode[] {
     const index = this.corpus.index;
     if (!node) {
       const films = index.allFilms();
@@ -78,6 +130,11 @@ export class ReviewsTreeProvider implements vscode.TreeDataProvider<ReviewsNode>
   }
 
   getParent(node: ReviewsNode): ReviewsNode | undefined {
+    const parent = this.parent(node);
+    return parent && this.nodes.canonical(parent);
+  }
+
+  private parent(node: ReviewsNode): ReviewsNode | undefined {
     switch (node.type) {
       case 'film':
         return undefined;
@@ -153,14 +210,14 @@ export class ReviewsTreeProvider implements vscode.TreeDataProvider<ReviewsNode>
         item.tooltip = tip;
         item.iconPath = new vscode.ThemeIcon(a.orphan ? 'warning' : 'comment');
         item.contextValue = a.orphan ? 'annotation-orphan' : 'annotation';
-        item.command = { command: 'marginalia.revealAnnotation', title: 'Reveal Annotation', arguments: [{ review: node.path, id: node.id }] };
+        item.command = { command: OPEN_REVIEWS_SELECTION, title: 'Reveal Annotation' };
         return item;
       }
       case 'mention': {
         const review = index.review(node.path);
         const mention = review?.mentionAt(node.start);
         if (!review || !mention) return new vscode.TreeItem('(gone)');
-        const item = mentionItem(review, mention);
+        const item = mentionItem(review, mention, OPEN_REVIEWS_SELECTION);
         item.id = `mention:${node.path}:${node.start}`;
         return item;
       }
@@ -197,7 +254,7 @@ function reviewItem(review: IndexedReview | undefined, path: string): vscode.Tre
   item.tooltip = tip;
   item.iconPath = new vscode.ThemeIcon('note');
   item.resourceUri = toUri(path);
-  item.command = { command: 'marginalia.openReview', title: 'Open Review', arguments: [toUri(path)] };
+  item.command = { command: OPEN_REVIEWS_SELECTION, title: 'Open Review' };
   item.contextValue = 'review';
   return item;
 }

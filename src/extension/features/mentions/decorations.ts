@@ -1,7 +1,7 @@
 import * as vscode from 'vscode';
-import type { EntityKind } from '../core/mentions/types';
-import type { CorpusService } from './corpusService';
-import { toRange } from './locations';
+import type { EntityKind } from '../../../core/mentions/types';
+import type { CorpusService } from '../../services/corpusService';
+import { toRange } from '../../locations';
 
 const KINDS: EntityKind[] = ['film', 'character', 'person', 'theme'];
 

@@ -1,11 +1,11 @@
 // Next / Previous Mention of the entity under the cursor, across reviews in corpus order.
 
 import * as vscode from 'vscode';
-import type { MentionLocation } from '../core/mentionIndex';
-import type { CorpusService } from './corpusService';
-import { entityAt } from './entityLookup';
+import type { MentionLocation } from '../../../core/mentionIndex';
+import type { CorpusService } from '../../services/corpusService';
+import { entityAt } from '../../services/entityLookup';
 import { reviewLabel } from './hoverCard';
-import { toRange, toUri } from './locations';
+import { toRange, toUri } from '../../locations';
 
 export interface MentionStep {
   path: string;

@@ -2,12 +2,13 @@
 // can call it without the UI; without arguments it asks, starting from the editor's selection.
 
 import * as vscode from 'vscode';
-import type { Entity } from '../core/lexicon/lexicon';
-import { KIND_LABEL } from '../core/lexicon/lexicon';
-import type { AnnotationService, LiveAnnotation } from './annotationService';
-import type { CorpusService } from './corpusService';
-import { revealRange } from './commands';
-import { toPath, toUri } from './locations';
+import type { Entity } from '../../../core/lexicon/lexicon';
+import { KIND_LABEL } from '../../../core/lexicon/lexicon';
+import type { AnnotationService, LiveAnnotation } from '../../services/annotationService';
+import type { CorpusService } from '../../services/corpusService';
+import { type Command, revealRange } from '../../commands';
+import { SidecarWriteError } from '../../../core/annotations/sidecarStore';
+import { toPath, toUri } from '../../locations';
 
 interface AnnotationRef {
   review?: string | vscode.Uri;
@@ -29,7 +30,32 @@ function reviewPath(value: string | vscode.Uri | undefined): string | undefined 
   return editor ? toPath(editor.document.uri) : undefined;
 }
 
-export function registerAnnotationCommands(context: vscode.ExtensionContext, corpus: CorpusService, annotations: AnnotationService, output: vscode.OutputChannel): void {
+/** Shows why a sidecar could not be written, at its file:line:col, with a way to open it there. */
+export async function reportWriteError(e: unknown): Promise<void> {
+  if (!(e instanceof SidecarWriteError)) {
+    void vscode.window.showErrorMessage(`Marginalia: ${e instanceof Error ? e.message : String(e)}`);
+    return;
+  }
+  const first = e.outcome.errors[0];
+  const where = first ? `${vscode.workspace.asRelativePath(toUri(first.file))}:${first.line}:${first.column}` : vscode.workspace.asRelativePath(toUri(e.outcome.sidecar));
+  const choice = await vscode.window.showErrorMessage(`Marginalia could not save the annotation: ${where}: ${first?.message ?? 'not written'}`, 'Open Sidecar');
+  if (choice === 'Open Sidecar') {
+    const pos = new vscode.Position(Math.max(0, (first?.line ?? 1) - 1), Math.max(0, (first?.column ?? 1) - 1));
+    await revealRange(toUri(first?.file ?? e.outcome.sidecar), new vscode.Range(pos, pos));
+  }
+}
+
+/** Runs an annotation change; a sidecar that cannot be written is reported, not thrown as a generic failure. */
+async function saving<T>(work: () => Promise<T>): Promise<T | undefined> {
+  try {
+    return await work();
+  } catch (e) {
+    void reportWriteError(e); // not awaited: the message waits for the reader, the command does not
+    return undefined;
+  }
+}
+
+export function annotationCommands(corpus: CorpusService, annotations: AnnotationService, output: vscode.OutputChannel): Command[] {
   /** The annotation named by args, or the one under the cursor (asking when several overlap). */
   async function pick(args: AnnotationRef | undefined): Promise<LiveAnnotation | undefined> {
     const review = reviewPath(args?.review);
@@ -80,6 +106,18 @@ export function registerAnnotationCommands(context: vscode.ExtensionContext, cor
     });
   }
 
+  /** An orphaned annotation of the review, asking when there are several. */
+  async function pickOrphan(review: string | undefined): Promise<LiveAnnotation | undefined> {
+    const orphans = review ? (annotations.forReview(review)?.annotations ?? []).filter((x) => x.orphan) : [];
+    if (orphans.length === 0) {
+      void vscode.window.showInformationMessage('Marginalia: this review has no orphaned annotation to re-anchor.');
+      return undefined;
+    }
+    if (orphans.length === 1) return orphans[0];
+    const items = orphans.map((o) => ({ label: `“${o.annotation.target.quote.replace(/\s+/g, ' ').slice(0, 70)}”`, description: o.annotation.id, detail: o.annotation.note, o }));
+    return (await vscode.window.showQuickPick(items, { title: 'Re-anchor which orphaned annotation to the selection?' }))?.o;
+  }
+
   const commands: Record<string, (...args: any[]) => unknown> = {
     'marginalia.annotateSelection': async (args?: AnnotateArgs) => {
       const review = reviewPath(args?.review);
@@ -102,8 +140,8 @@ export function registerAnnotationCommands(context: vscode.ExtensionContext, cor
       if (tags === undefined) return undefined;
       const note = args?.note ?? (await vscode.window.showInputBox({ title: 'Annotate: note', prompt: 'A note on this passage (optional)', placeHolder: 'What strikes you here?' }));
       if (note === undefined) return undefined;
-      const id = await annotations.add(review, { start, end, tags, note });
-      vscode.window.setStatusBarMessage(`Marginalia: annotation ${id} saved`, 3000);
+      const id = await saving(() => annotations.add(review, { start, end, tags, note }));
+      if (id) vscode.window.setStatusBarMessage(`Marginalia: annotation ${id} saved`, 3000);
       return id;
     },
     'marginalia.editAnnotation': async (args?: AnnotationRef & { tags?: string[]; note?: string }) => {
@@ -113,7 +151,7 @@ export function registerAnnotationCommands(context: vscode.ExtensionContext, cor
       if (tags === undefined) return;
       const note = args?.note ?? (await vscode.window.showInputBox({ title: 'Edit annotation: note', value: a.annotation.note }));
       if (note === undefined) return;
-      await annotations.update(a.review, a.annotation.id, { tags, note });
+      await saving(() => annotations.update(a.review, a.annotation.id, { tags, note }));
     },
     'marginalia.deleteAnnotation': async (args?: AnnotationRef & { confirm?: boolean }) => {
       const a = await pick(args);
@@ -122,7 +160,7 @@ export function registerAnnotationCommands(context: vscode.ExtensionContext, cor
         const ok = await vscode.window.showWarningMessage(`Delete annotation ${a.annotation.id}${a.annotation.note ? ` (“${a.annotation.note.slice(0, 40)}”)` : ''}?`, { modal: true }, 'Delete');
         if (ok !== 'Delete') return;
       }
-      await annotations.delete(a.review, a.annotation.id);
+      await saving(() => annotations.delete(a.review, a.annotation.id));
     },
     'marginalia.linkAnnotation': async (args?: AnnotationRef & { target?: { review: string; id: string } }) => {
       const a = await pick(args);
@@ -146,28 +184,30 @@ export function registerAnnotationCommands(context: vscode.ExtensionContext, cor
         target = (await vscode.window.showQuickPick(items, { title: 'Link annotation to…', matchOnDescription: true, matchOnDetail: true }))?.o;
       }
       if (!target) return;
-      await annotations.link({ review: a.review, id: a.annotation.id }, { review: target.review, id: target.annotation.id });
+      await saving(() => annotations.link({ review: a.review, id: a.annotation.id }, { review: target!.review, id: target!.annotation.id }));
     },
     'marginalia.revealAnnotation': async (review: string | vscode.Uri | AnnotationRef, id?: string) => {
       const ref: AnnotationRef = typeof review === 'object' && !(review instanceof vscode.Uri) ? review : { review, id };
       const a = await pick(ref);
       if (a) await revealRange(toUri(a.review), a.start, a.end);
     },
-    'marginalia.reanchorAnnotation': async (args: AnnotationRef & { start?: number; end?: number }) => {
-      const a = await pick(args);
+    'marginalia.reanchorAnnotation': async (args?: AnnotationRef & { start?: number; end?: number }) => {
       const editor = vscode.window.activeTextEditor;
+      // From the command palette there are no arguments: pick one of this review's orphans.
+      const a = args?.id ? await pick(args) : await pickOrphan(reviewPath(args?.review));
       if (!a) return;
-      const start = args.start ?? (editor ? editor.document.offsetAt(editor.selection.start) : undefined);
-      const end = args.end ?? (editor ? editor.document.offsetAt(editor.selection.end) : undefined);
+      const here = editor && toPath(editor.document.uri) === a.review;
+      const start = args?.start ?? (here ? editor.document.offsetAt(editor.selection.start) : undefined);
+      const end = args?.end ?? (here ? editor.document.offsetAt(editor.selection.end) : undefined);
       if (start === undefined || end === undefined || start >= end) {
-        void vscode.window.showWarningMessage('Marginalia: select the passage the annotation belongs to.');
+        void vscode.window.showWarningMessage('Marginalia: select the passage the annotation belongs to, then run Re-anchor Annotation to Selection.');
         return;
       }
-      await annotations.update(a.review, a.annotation.id, { start, end });
+      await saving(() => annotations.update(a.review, a.annotation.id, { start, end }));
     },
     'marginalia.writeSidecars': () => writeAllSidecars(corpus, annotations, output),
   };
-  for (const [id, handler] of Object.entries(commands)) context.subscriptions.push(vscode.commands.registerCommand(id, handler));
+  return Object.entries(commands).map(([id, execute]) => ({ id, execute }));
 }
 
 export interface WriteSummary {

@@ -1,7 +1,7 @@
 import * as vscode from 'vscode';
-import type { AnnotationService } from './annotationService';
-import type { CorpusService } from './corpusService';
-import { toPath } from './locations';
+import type { AnnotationService } from '../../services/annotationService';
+import type { CorpusService } from '../../services/corpusService';
+import { toPath } from '../../locations';
 
 /** Annotated passages get a soft background and a margin mark, in a theme colour. */
 export class AnnotationDecorations implements vscode.Disposable {

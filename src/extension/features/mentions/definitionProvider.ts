@@ -1,8 +1,8 @@
 import * as vscode from 'vscode';
-import type { AnnotationService } from './annotationService';
-import type { CorpusService } from './corpusService';
-import { definitionOf, entityAt } from './entityLookup';
-import { toPath } from './locations';
+import type { AnnotationService } from '../../services/annotationService';
+import type { CorpusService } from '../../services/corpusService';
+import { definitionOf, entityAt } from '../../services/entityLookup';
+import { toPath } from '../../locations';
 import { annotationLocation } from './referenceProvider';
 
 /** Go to Definition: on a mention, the entity's entry in film.yaml; on an annotated passage, the annotations it links to. */

@@ -1,7 +1,7 @@
 import * as vscode from 'vscode';
-import type { CorpusService } from './corpusService';
-import { entityAt } from './entityLookup';
-import { toRange } from './locations';
+import type { CorpusService } from '../../services/corpusService';
+import { entityAt } from '../../services/entityLookup';
+import { toRange } from '../../locations';
 
 /** The other mentions of the same entity in the open review. */
 export class MentionHighlightProvider implements vscode.DocumentHighlightProvider {

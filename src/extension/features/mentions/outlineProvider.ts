@@ -1,6 +1,6 @@
 import * as vscode from 'vscode';
-import type { CorpusService } from './corpusService';
-import { toRange } from './locations';
+import type { CorpusService } from '../../services/corpusService';
+import { toRange } from '../../locations';
 
 /**
  * Outline: the review's headings (for plain-text reviews; Markdown's own provider lists them for

@@ -1,8 +1,7 @@
 import * as vscode from 'vscode';
-import type { IndexedReview } from '../core/mentionIndex';
-import type { EntityKind, Mention } from '../core/mentions/types';
-import { snippetAround } from '../core/snippet';
-import { toRange, toUri } from './locations';
+import type { IndexedReview } from '../../../core/mentionIndex';
+import type { EntityKind, Mention } from '../../../core/mentions/types';
+import { snippetAround } from '../../../core/snippet';
 
 const ICONS: Record<EntityKind, string> = {
   film: 'device-camera-video',
@@ -23,7 +22,7 @@ export function kindIcon(kind: EntityKind): vscode.ThemeIcon {
 }
 
 /** A row showing a mention in its sentence; selecting it opens the review with the mention selected. */
-export function mentionItem(review: IndexedReview, mention: Mention): vscode.TreeItem {
+export function mentionItem(review: IndexedReview, mention: Mention, openCommand: string): vscode.TreeItem {
   const snip = snippetAround(review.text, mention.start, mention.end, review.info.bodyStart);
   const item = new vscode.TreeItem({ label: snip.text, highlights: [snip.highlight] }, vscode.TreeItemCollapsibleState.None);
   const line = review.lines().positionAt(mention.start).line + 1;
@@ -31,10 +30,7 @@ export function mentionItem(review: IndexedReview, mention: Mention): vscode.Tre
   item.tooltip = new vscode.MarkdownString().appendText(snip.text);
   item.iconPath = new vscode.ThemeIcon('quote');
   item.contextValue = 'mention';
-  item.command = {
-    command: 'marginalia.revealMention',
-    title: 'Reveal Mention',
-    arguments: [toUri(review.path), toRange(review.lines(), mention.start, mention.end)],
-  };
+  // No arguments: see treeSelectionCommand.ts.
+  item.command = { command: openCommand, title: 'Reveal Mention' };
   return item;
 }

@@ -2,10 +2,10 @@
 // critics discuss it, with links (our own command only) that jump to the first mention per review.
 
 import * as vscode from 'vscode';
-import { KIND_LABEL, type Entity } from '../core/lexicon/lexicon';
-import type { FilmIndex } from '../core/mentionIndex';
-import type { Mention } from '../core/mentions/types';
-import { commandLink, escapeMarkdown } from './markdownText';
+import { KIND_LABEL, type Entity } from '../../../core/lexicon/lexicon';
+import type { FilmIndex } from '../../../core/mentionIndex';
+import type { Mention } from '../../../core/mentions/types';
+import { commandLink, escapeMarkdown } from '../../markdownText';
 
 export const HOVER_COMMANDS = ['marginalia.revealMention'];
 const MAX_REVIEW_LINES = 12;

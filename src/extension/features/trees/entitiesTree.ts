@@ -2,13 +2,14 @@
 // Sortable by count or name; filterable by a substring of the name or an alias.
 
 import * as vscode from 'vscode';
-import { KIND_ORDER } from '../core/lexicon/lexicon';
-import type { Entity } from '../core/lexicon/lexicon';
-import type { EntityKind } from '../core/mentions/types';
-import type { CorpusService } from './corpusService';
+import { KIND_ORDER } from '../../../core/lexicon/lexicon';
+import type { Entity } from '../../../core/lexicon/lexicon';
+import type { EntityKind } from '../../../core/mentions/types';
+import type { CorpusService } from '../../services/corpusService';
+import { NodeCache } from './treeNodes';
 import { entityTooltip } from './reviewsTree';
 import { kindIcon, mentionItem } from './treeItems';
-import { toUri } from './locations';
+import { toUri } from '../../locations';
 
 export type EntitiesNode =
   | { type: 'kind'; film: string; kind: EntityKind }
@@ -20,16 +21,41 @@ const KIND_GROUP: Record<EntityKind, string> = { film: 'Film', character: 'Chara
 
 export type EntitySort = 'count' | 'name';
 
+export const OPEN_ENTITIES_SELECTION = 'marginalia.entities.openSelection';
+
+function entitiesNodeKey(node: EntitiesNode): string {
+  switch (node.type) {
+    case 'kind':
+      return `kind:${node.film}:${node.kind}`;
+    case 'entity':
+      return `entity:${node.film}:${node.entity}`;
+    case 'review':
+      return `review:${node.entity}:${node.path}`;
+    case 'mention':
+      return `mention:${node.entity}:${node.path}:${node.start}`;
+  }
+}
+
 export class EntitiesTreeProvider implements vscode.TreeDataProvider<EntitiesNode> {
-  private readonly emitter = new vscode.EventEmitter<EntitiesNode | undefined>();
+  private readonly emitter = new vscode.EventEmitter<EntitiesNode | EntitiesNode[] | undefined>();
   readonly onDidChangeTreeData = this.emitter.event;
+  private readonly nodes = new NodeCache<EntitiesNode>(entitiesNodeKey);
+  private shownGroups = '';
   sort: EntitySort = 'count';
   filter = '';
 
   constructor(private readonly corpus: CorpusService) {}
 
+  /** The whole tree only when its groups changed; else the groups, whose counts may have moved. */
   refresh(): void {
-    this.emitter.fire(undefined);
+    const groups = this.children().map(entitiesNodeKey).join('\n');
+    if (groups !== this.shownGroups) {
+      this.shownGroups = groups;
+      this.nodes.clear();
+      this.emitter.fire(undefined);
+    } else {
+      this.emitter.fire(this.getChildren());
+    }
   }
 
   setSort(sort: EntitySort) {
@@ -59,6 +85,10 @@ export class EntitiesTreeProvider implements vscode.TreeDataProvider<EntitiesNod
   }
 
   getChildren(node?: EntitiesNode): EntitiesNode[] {
+    return this.children(node).map((n) => this.nodes.canonical(n));
+  }
+
+  private children(node?: EntitiesNode): EntitiesNode[] {
     const index = this.corpus.index;
     if (!node) {
       const out: EntitiesNode[] = [];
@@ -86,6 +116,11 @@ export class EntitiesTreeProvider implements vscode.TreeDataProvider<EntitiesNod
   }
 
   getParent(node: EntitiesNode): EntitiesNode | undefined {
+    const parent = this.parent(node);
+    return parent && this.nodes.canonical(parent);
+  }
+
+  private parent(node: EntitiesNode): EntitiesNode | undefined {
     switch (node.type) {
       case 'kind':
         return undefined;
@@ -132,13 +167,14 @@ export class EntitiesTreeProvider implements vscode.TreeDataProvider<EntitiesNod
         item.iconPath = new vscode.ThemeIcon('note');
         item.resourceUri = toUri(node.path);
         item.contextValue = 'review';
+        item.command = { command: OPEN_ENTITIES_SELECTION, title: 'Open Review' };
         return item;
       }
       case 'mention': {
         const review = film?.reviews.get(node.path);
         const mention = review?.mentionAt(node.start);
         if (!review || !mention) return new vscode.TreeItem('(gone)');
-        const item = mentionItem(review, mention);
+        const item = mentionItem(review, mention, OPEN_ENTITIES_SELECTION);
         item.id = `entity-mention:${node.entity}:${node.path}:${node.start}`;
         return item;
       }

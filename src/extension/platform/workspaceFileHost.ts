@@ -1,6 +1,6 @@
 import * as vscode from 'vscode';
-import type { FileHost, FileHostCapabilities, FileKind, FileStat, FindFilesOptions } from '../core/host';
-import { toUri } from './locations';
+import type { FileHost, FileHostCapabilities, FileKind, FileStat, FindFilesOptions } from '../../core/host';
+import { toUri } from '../locations';
 
 /** FileHost over vscode.workspace.fs: any scheme the editor can open, in the Node or the web host. */
 export class WorkspaceFileHost implements FileHost {

@@ -1,8 +1,8 @@
 import * as vscode from 'vscode';
-import type { AnnotationService, LiveAnnotation } from './annotationService';
-import type { CorpusService } from './corpusService';
-import { toPath } from './locations';
-import { commandLink, escapeMarkdown } from './markdownText';
+import type { AnnotationService, LiveAnnotation } from '../../services/annotationService';
+import type { CorpusService } from '../../services/corpusService';
+import { toPath } from '../../locations';
+import { commandLink, escapeMarkdown } from '../../markdownText';
 
 export const ANNOTATION_HOVER_COMMANDS = ['marginalia.revealAnnotation', 'marginalia.editAnnotation', 'marginalia.deleteAnnotation', 'marginalia.linkAnnotation'];
 

@@ -1,8 +1,8 @@
 import * as vscode from 'vscode';
-import type { AnnotationService, LiveAnnotation } from './annotationService';
-import type { CorpusService } from './corpusService';
-import { definitionOf, entityAt } from './entityLookup';
-import { mentionLocation, toPath, toRange, toUri } from './locations';
+import type { AnnotationService, LiveAnnotation } from '../../services/annotationService';
+import type { CorpusService } from '../../services/corpusService';
+import { definitionOf, entityAt } from '../../services/entityLookup';
+import { mentionLocation, toPath, toRange, toUri } from '../../locations';
 
 /**
  * Find All References / Peek: on a mention, every mention of the entity across the film's reviews

@@ -1,6 +1,6 @@
 import * as vscode from 'vscode';
-import type { CorpusService } from './corpusService';
-import { entityAt } from './entityLookup';
+import type { CorpusService } from '../../services/corpusService';
+import { entityAt } from '../../services/entityLookup';
 import { entityCard } from './hoverCard';
 
 /** Hover cards over mentions in reviews and over entries in film.yaml, built from the index. */

@@ -1,14 +1,14 @@
 // What sits under the cursor: a mention in a review, or an entry in a film.yaml.
 
 import * as vscode from 'vscode';
-import { isLexiconPath } from '../core/corpus';
-import { dirnameUri as dirname } from '../core/model/uri';
-import type { Entity } from '../core/lexicon/lexicon';
-import { entityAtLexiconOffset, type FilmIndex, type IndexedReview } from '../core/mentionIndex';
-import type { Mention } from '../core/mentions/types';
+import { isLexiconPath } from '../../core/corpus';
+import { dirnameUri as dirname } from '../../core/model/uri';
+import type { Entity } from '../../core/lexicon/lexicon';
+import { entityAtLexiconOffset, type FilmIndex, type IndexedReview } from '../../core/mentionIndex';
+import type { Mention } from '../../core/mentions/types';
 import type { CorpusService } from './corpusService';
-import { LineMap } from '../core/text';
-import { toPath, toRange } from './locations';
+import { LineMap } from '../../core/text';
+import { toPath, toRange, toUri } from '../locations';
 
 export interface EntityUnderCursor {
   film: FilmIndex;
@@ -44,7 +44,7 @@ export function definitionOf(film: FilmIndex, entity: Entity): vscode.LocationLi
   const lines = lexiconLines(film);
   const target = toRange(lines, entity.source.start, entity.source.end);
   const selection = entity.idSource ? toRange(lines, entity.idSource.start, entity.idSource.end) : target;
-  return { targetUri: vscode.Uri.file(film.lexicon.path), targetRange: target, targetSelectionRange: selection };
+  return { targetUri: toUri(film.lexicon.path), targetRange: target, targetSelectionRange: selection };
 }
 
 const lexiconLineMaps = new WeakMap<object, LineMap>();

@@ -2,9 +2,9 @@
 // sidecar, at the line and column of the problem), with a quick fix to re-anchor an orphan.
 
 import * as vscode from 'vscode';
-import type { AnnotationService } from './annotationService';
-import type { CorpusService } from './corpusService';
-import { toRange, toUri } from './locations';
+import type { AnnotationService } from '../../services/annotationService';
+import type { CorpusService } from '../../services/corpusService';
+import { toPath, toRange, toUri } from '../../locations';
 
 export const ORPHAN_CODE = 'orphaned-annotation';
 
@@ -64,26 +64,30 @@ export class AnnotationDiagnostics implements vscode.Disposable {
   }
 }
 
-/** "Re-anchor annotation to selection" on an orphan's diagnostic. */
+/**
+ * "Re-anchor annotation to selection": offered wherever the reader selects text in a review that
+ * has orphans (the right passage is rarely where the orphan was last seen), and on the orphan's
+ * diagnostic itself.
+ */
 export class OrphanQuickFixes implements vscode.CodeActionProvider {
   static readonly kinds = [vscode.CodeActionKind.QuickFix];
 
+  constructor(private readonly annotations: AnnotationService) {}
+
   provideCodeActions(document: vscode.TextDocument, range: vscode.Range, context: vscode.CodeActionContext): vscode.CodeAction[] {
-    const out: vscode.CodeAction[] = [];
-    for (const d of context.diagnostics) {
-      if (d.code !== ORPHAN_CODE) continue;
-      const id = /Annotation (\S+) lost/.exec(d.message)?.[1];
-      if (!id) continue;
+    const orphans = (this.annotations.forReview(toPath(document.uri))?.annotations ?? []).filter((a) => a.orphan);
+    return orphans.map((a) => {
+      const id = a.annotation.id;
       const action = new vscode.CodeAction(range.isEmpty ? `Re-anchor annotation ${id} to selection (select its passage first)` : `Re-anchor annotation ${id} to selection`, vscode.CodeActionKind.QuickFix);
-      action.diagnostics = [d];
+      action.diagnostics = context.diagnostics.filter((d) => d.code === ORPHAN_CODE && d.message.startsWith(`Annotation ${id} `));
+      action.isPreferred = action.diagnostics.length > 0;
       action.disabled = range.isEmpty ? { reason: 'Select the passage the annotation belongs to.' } : undefined;
       action.command = {
         command: 'marginalia.reanchorAnnotation',
         title: 'Re-anchor annotation to selection',
         arguments: [{ review: document.uri.toString(), id, start: document.offsetAt(range.start), end: document.offsetAt(range.end) }],
       };
-      out.push(action);
-    }
-    return out;
+      return action;
+    });
   }
 }
