@@ -96,7 +96,8 @@ const COOKIE = [
 ];
 
 const SUBSCRIBE = [
-  /\bsubscribe (?:to|for|now|today)\b/i,
+  /\bsubscribe (?:now|today|here)\b/i,
+  /\bsubscribe (?:to|for) (?:our|the|my|this) (?:[\w’'-]+ ){0,2}(?:newsletter|channel|podcast|feed|site|blog|updates|mailing list|list|magazine|emails?)\b/i,
   /\b(?:sign up|subscribe)\b.*\b(?:newsletter|inbox|emails?|updates)\b/i,
   /\bnewsletter\b.*\b(?:sign up|subscribe|delivered|inbox|weekly|daily)\b/i,
   /\bdelivered (?:straight )?to your inbox\b/i,
