@@ -5,11 +5,9 @@
 
 import { importKindOf, importReview, type HtmlPage, type ImportResult } from '../../core/import';
 import { FileProblem, readTextFile } from '../../core/corpusLoader';
-import { tempUriFor } from '../../core/files/safeWrite';
-import { basenameUri, joinUri } from '../../core/model/uri';
-import { encodeText } from '../../core/text';
+import { writeNewReview } from '../../core/import/writeReview';
+import { basenameUri } from '../../core/model/uri';
 import { type CliCommand, stringOption } from '../command';
-import type { CliContext } from '../context';
 import { ensureFolder } from '../folders';
 
 /** Saved pages carry scripts, styles and inline images: allow more than a review's 2 MB. */
@@ -21,30 +19,8 @@ let htmlReader: ((html: string, options: { url?: string }) => HtmlPage) | undefi
  * import(): the CLI is CommonJS, and esbuild keeps a required module's code unevaluated until then.
  */
 function loadHtmlReader() {
-  // eslint-disable-next-line @typescript-eslint/no-require-imports
   htmlReader ??= (require('../../core/import/html') as typeof import('../../core/import/html')).readHtmlPage;
   return htmlReader;
-}
-
-/** `name.md`, else `name-2.md`, `name-3.md`…: the first name nothing has in the folder. */
-async function writeNew(ctx: CliContext, dir: string, name: string, text: string): Promise<string> {
-  const stem = name.replace(/\.md$/, '');
-  const bytes = encodeText(text);
-  for (let n = 1; n < 1000; n++) {
-    const target = joinUri(dir, n === 1 ? name : `${stem}-${n}.md`);
-    if (await ctx.io.host.stat(target)) continue;
-    // Written beside it, then renamed without overwrite: a file that appeared meanwhile is kept.
-    const temp = tempUriFor(target);
-    await ctx.io.host.writeFile(temp, bytes);
-    try {
-      await ctx.io.host.rename(temp, target, { overwrite: false });
-      return target;
-    } catch (e) {
-      await ctx.io.host.delete(temp).catch(() => undefined);
-      if (!(await ctx.io.host.stat(target))) throw e;
-    }
-  }
-  throw new Error(`${name}: no free file name`);
 }
 
 function reportText(input: string, file: string, r: ImportResult): string {
@@ -114,7 +90,7 @@ export const importCommand: CliCommand = {
         ctx.error(`${input}: no review text found (everything on the page looked like site chrome); nothing written`);
         continue;
       }
-      const target = await writeNew(ctx, dir, result.suggestedName, result.markdown);
+      const target = await writeNewReview(ctx.io.host, dir, result.suggestedName, result.markdown);
       const { kept, dropped, extracted } = result.report;
       imported.push({ input, file: ctx.display(target), frontMatter: result.frontMatter, kept, dropped, extracted });
       if (!args.values.json) ctx.io.out(reportText(input, ctx.display(target), result));

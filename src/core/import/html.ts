@@ -20,6 +20,13 @@ import { toMarkdownBlocks } from './html/toMarkdown';
 
 const NOT_TEXT = 'script:not([type="application/ld+json"]), style, noscript, template, iframe, object, embed, svg, canvas, link:not([rel="canonical"]), meta[http-equiv]';
 
+const FURNITURE = 'nav, form, aside, header, footer, dialog, [role="navigation"], [role="banner"], [role="contentinfo"], [role="complementary"], [role="search"]';
+
+function hasAncestor(el: DomNode, tag: string): boolean {
+  for (let n = el.parentNode; n; n = n.parentNode) if (isElement(n) && tagOf(n) === tag) return true;
+  return false;
+}
+
 function parse(html: string): DomDocument {
   // linkedom needs a root element; a fragment is wrapped so it parses as a page.
   const page = /<html[\s>]/i.test(html) ? html : `<!doctype html><html><head></head><body>${html}</body></html>`;
@@ -88,11 +95,16 @@ export function readHtmlPage(html: string, options: { url?: string } = {}): Html
   const captions: string[] = [];
   const working = parse(html);
   for (const el of Array.from(working.querySelectorAll('script'))) el.remove();
+  // Page furniture by its HTML meaning, before Readability guesses by class names: navigation,
+  // forms, asides, and a page's (not an article's) header and footer.
+  for (const el of Array.from(working.querySelectorAll(FURNITURE))) {
+    const inArticle = (tagOf(el) === 'header' || tagOf(el) === 'footer') && hasAncestor(el, 'article');
+    if (!inArticle) el.remove();
+  }
   const article = new Readability(working as never, { serializer: (node: unknown) => node as DomNode, keepClasses: false }).parse();
   let root: DomNode | null | undefined = article?.content as DomNode | null | undefined;
   if (!root) {
     // Not article-like enough for Readability: take the body without its obvious chrome.
-    for (const el of Array.from(working.querySelectorAll('nav, header, footer, aside, form'))) el.remove();
     root = working.body;
   }
   const blocks = root ? toMarkdownBlocks(root, { onCaption: (c) => captions.push(c) }) : [];
