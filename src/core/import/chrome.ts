@@ -16,7 +16,8 @@ export type ChromeReason =
   | 'breadcrumb'
   | 'image caption'
   | 'empty byline'
-  | 'button';
+  | 'button'
+  | 'counter';
 
 /** Single lines that are a site's navigation, whatever page they are on. */
 const NAV_LINES = [
@@ -41,6 +42,8 @@ export const NAV_WORDS = new Set([
   'advertise', 'privacy', 'terms', 'faq', 'help', 'magazine', 'issues', 'print', 'digital', 'latest',
   'popular', 'trending', 'watch', 'listen', 'read', 'explore', 'discover', 'all reviews', 'film reviews',
   'movie reviews', 'tv reviews', 'ratings', 'top 10', 'best of', 'calendar', 'members', 'membership',
+  'journal', 'create account', 'activity', 'diary', 'watchlist', 'profile', 'settings', 'notes', 'chat',
+  'subscribe now', 'sign up', 'log out', 'sign out', 'your account', 'account', 'recent', 'about me',
 ]);
 
 const SHARE_WORDS = new Set([
@@ -84,7 +87,7 @@ const COMMENT_FORM = [
   /^(?:join|start) the (?:discussion|conversation)/i,
   /^(?:be the first to comment|no comments yet)/i,
   /^sign in to comment/i,
-  /^(?:write|add) your comment/i,
+  /^(?:write|add|leave|post) (?:your|a) comment/i,
   /^(?:Δ|δ)$/,
 ];
 
@@ -96,7 +99,9 @@ const COOKIE = [
 ];
 
 const SUBSCRIBE = [
-  /\bsubscribe (?:now|today|here)\b/i,
+  /\bsubscribe (?:now|today|here|for free)\b/i,
+  /^thanks for reading\b.{0,120}\b(?:subscribe|support)\b/i,
+  /^subscribed$/i,
   /\bsubscribe (?:to|for) (?:our|the|my|this) (?:[\w’'-]+ ){0,2}(?:newsletter|channel|podcast|feed|site|blog|updates|mailing list|list|magazine|emails?)\b/i,
   /\b(?:sign up|subscribe)\b.*\b(?:newsletter|inbox|emails?|updates)\b/i,
   /\bnewsletter\b.*\b(?:sign up|subscribe|delivered|inbox|weekly|daily)\b/i,
@@ -115,7 +120,7 @@ const DONATION = [
   /\bwithout a paywall\b/i,
   /\b(?:your|a|make a) (?:\w+ )?donation\b/i,
   /^(?:donate|donate now|support us|support our work|become a (?:member|patron|supporter))\b/i,
-  /\bsupport (?:our|independent) (?:work|journalism|criticism|mission|writers)\b/i,
+  /\bsupport (?:our|my|independent) (?:work|journalism|criticism|mission|writers|writing)\b/i,
   /\bbecome a (?:patron|member|supporter)\b/i,
   /\bon patreon\b/i,
 ];
@@ -190,7 +195,10 @@ export function chromeLine(line: string): ChromeReason | undefined {
   const lower = norm(t);
   const n = words(t).length;
   if (COMMENT_FORM.some((re) => re.test(t))) return 'comment form';
-  if (/^(?:reply|reply ↓|report|report comment|flag|permalink|edit|like|likes?: ?\d+|\d+ likes?|log in to reply|upvote|downvote)$/i.test(t)) return 'comment controls';
+  if (/^(?:reply|reply ↓|report|report comment|flag|permalink|edit|like|like review|like this|likes?: ?\d+|log in to reply|upvote|downvote)$/i.test(t)) return 'comment controls';
+  if (/^[\d\s.,·•|/:+\-–—]*$/.test(t) && t.length <= 12) return 'counter';
+  if (/^[\d,.]+[kKmM]?\s+(?:likes?|restacks?|shares?|retweets?|reposts?|hearts?|claps?|views?|reads?|comments?|replies)$/i.test(t)) return 'counter';
+  if (/^(?:rent|buy|watch|stream)(?: or (?:rent|buy|watch|stream))? (?:it )?(?:on|at|now|from)\b.{0,40}$/i.test(t)) return 'advertisement';
   if (BUTTON_LINES.has(lower)) return lower.includes('advert') || lower.includes('sponsor') || lower.startsWith('report') || lower === 'ad' ? 'advertisement' : 'button';
   if (isShareBar(t)) return 'share bar';
   if (isNavLine(t)) return 'menu';
@@ -214,7 +222,7 @@ export function isNavWordLine(line: string): boolean {
 export const TAIL_MARKERS: Array<{ re: RegExp; reason: string }> = [
   { re: /^(?:\d+\s+)?(?:responses?|comments?|replies|thoughts|reactions?)(?:\s*\(\d+\))?(?:\s+(?:to|on)\b.*)?:?$/i, reason: 'reader comments' },
   { re: /^(?:\d+|one|two|three|four|five|six|seven|eight|nine|ten)\s+(?:responses?|comments?|replies|thoughts)\b.{0,80}$/i, reason: 'reader comments' },
-  { re: /^(?:discussion|conversation|reader comments|what (?:readers|people) are saying)$/i, reason: 'reader comments' },
+  { re: /^(?:discussion|conversation|reader comments|what (?:readers|people) are saying|discussion about this (?:post|article|review|story))$/i, reason: 'reader comments' },
   { re: /^(?:related(?:\s+(?:posts?|articles?|stories|reviews|reading|content|links))?|you (?:may|might) also (?:like|enjoy)|more (?:from|on|in|like this|reviews|stories)\b.{0,40}|recommended(?: for you| reading)?|read (?:next|more|this next)|further reading|popular(?: now| posts| stories)?|trending(?: now)?|most (?:read|popular|viewed)|also on .{1,40}|elsewhere on .{1,40}|(?:\S+\s+){0,3}(?:staff )?recommendations|don(?:'|’)t miss|keep reading|latest (?:reviews|posts|stories|news)|similar (?:posts|reviews|films))\s*:?$/i, reason: 'related posts' },
   { re: /^(?:about the (?:author|writer|critic|reviewer)|(?:\S+\s+){0,3}contributor|author bio|more by this author|(?:\S+\s+){0,3}(?:contributors?|staff writer))$/i, reason: 'contributor box' },
 ];

@@ -4,12 +4,12 @@
 import { parseByline, type Byline } from './bylines';
 import { chromeLine, tailMarker, type ChromeReason } from './chrome';
 import { parseDateLine, type DateLine } from './dates';
-import { parseRating, type Rating } from './ratings';
+import { parseRating, splitTitleRating, type Rating } from './ratings';
 
 export type LineClass =
   | { kind: 'chrome'; reason: ChromeReason }
   | { kind: 'tail'; reason: string }
-  | { kind: 'byline'; byline: Byline }
+  | { kind: 'byline'; byline: Byline; rating?: Rating }
   | { kind: 'date'; date: DateLine }
   | { kind: 'rating'; rating: Rating }
   | { kind: 'source'; url?: string; publication?: string }
@@ -56,6 +56,10 @@ export function classifyLine(text: string, mode: 'text' | 'markdown'): LineClass
     if (date) return { kind: 'date', date };
     const byline = parseByline(subject);
     if (byline && !byline.empty) return { kind: 'byline', byline };
+    // "Review by Kim Nguyen ★★★½": a byline with the rating beside it.
+    const rated = splitTitleRating(subject);
+    const ratedByline = rated && /^(?:(?:written|reviewed|review|words|posted)\s+)?by\b/i.test(rated.title) ? parseByline(rated.title) : undefined;
+    if (ratedByline && !ratedByline.empty && rated) return { kind: 'byline', byline: ratedByline, rating: rated.rating };
   }
   if (md) return { kind: 'heading', level: md[1].length, rest: md[2] };
   const section = SECTION.exec(t);

@@ -109,6 +109,7 @@ export function readPage(text: string, options: PageOptions): PageResult {
   if (tailStart < 0) tailStart = units.length;
 
   markMenuRuns(units, cls, actions, plainText);
+  markNameBesideDate(units, cls, plainText);
   markCommentFormPrompts(units, cls, actions);
 
   // The title: known already, or the first title-like line of the header.
@@ -195,13 +196,14 @@ export function readPage(text: string, options: PageOptions): PageResult {
         actions[i] = { do: 'drop', reason: c.reason === 'contributor box' ? c.reason : 'menu' };
         break;
       case 'byline': {
-        const explicit = /^(?:by\b|by:)/i.test(u.text);
+        const explicit = /^(?:by\b|by:)/i.test(u.text) || !/\bby\b/i.test(u.text);
         if (neighbourIsCredit(i) || (!inHeader && !explicit)) {
           actions[i] = { do: 'keep' };
           break;
         }
         const b = c.byline;
         const used = [take('critic', b.critic) && 'critic', take('publication', b.publication) && 'publication'];
+        if (c.rating && setRating(c.rating)) used.push('rating');
         if (b.date && !fields.date) {
           fields.date = b.date.iso;
           extracted.date = b.date.text;
@@ -322,7 +324,7 @@ function markMenuRuns(units: Unit[], cls: LineClass[], actions: Array<Action | u
   const short = (i: number) => {
     const t = plainText(i);
     const n = wordsOf(t).length;
-    return (cls[i].kind === 'text' || (cls[i].kind === 'chrome' && cls[i].reason === 'menu') || cls[i].kind === 'list') && n >= 1 && n <= 4 && !endsSentence(t);
+    return (cls[i].kind === 'text' || cls[i].kind === 'chrome' || cls[i].kind === 'list') && n >= 1 && n <= 4 && !endsSentence(t);
   };
   let i = 0;
   while (i < units.length) {
@@ -339,6 +341,25 @@ function markMenuRuns(units: Unit[], cls: LineClass[], actions: Array<Action | u
       for (const k of run) if (k <= last) actions[k] = { do: 'drop', reason: 'menu' };
     }
     i = j;
+  }
+}
+
+/**
+ * "Ellis Grant" on its own line just above or below the page's date line, near the top: a byline
+ * without "By" (as blog platforms print it).
+ */
+function markNameBesideDate(units: Unit[], cls: LineClass[], plainText: (i: number) => string) {
+  const top = Math.min(units.length, 15);
+  for (let i = 0; i < top; i++) {
+    if (cls[i].kind !== 'date') continue;
+    for (const k of [i - 1, i + 1]) {
+      if (k < 0 || k >= units.length || cls[k].kind !== 'text') continue;
+      const t = plainText(k);
+      if (isPersonName(t, 2) && t.split(/\s+/).length <= 4 && !isNavWordLine(t)) {
+        cls[k] = { kind: 'byline', byline: { critic: t } };
+        return;
+      }
+    }
   }
 }
 
