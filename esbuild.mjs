@@ -83,7 +83,8 @@ const perFile = {
 // A production build must not ship stale development source maps; other files in dist/ (the .vsix)
 // are left alone.
 if (production) for (const f of ['dist/extension.js.map', 'dist/extension.web.js.map', 'dist/cli.js.map']) rmSync(f, { force: true });
-const configs = devOnly || watch ? [...bundles, coreForBrowser, webTests, ...benchBundles, perFile] : [...bundles, coreForBrowser];
+const webActivationBench = { ...webTests, entryPoints: ['test/hostBench/activation.ts'], outfile: 'out/test/hostBench/activation.web.js' };
+const configs = devOnly || watch ? [...bundles, coreForBrowser, webTests, webActivationBench, ...benchBundles, perFile] : [...bundles, coreForBrowser];
 if (watch) {
   for (const c of configs) await (await esbuild.context(c)).watch();
   console.log('esbuild: watching');
