@@ -3,7 +3,8 @@
 // and title, never over an existing file (-2, -3… instead). A report per file says what was kept,
 // dropped and extracted. HTML support is loaded only when an input is HTML.
 
-import { importKindOf, importReview, type HtmlPage, type ImportResult } from '../../core/import';
+import { importKindOf, importReview, type ImportResult } from '../../core/import';
+import { loadHtmlReader } from '../../platform/node/htmlReader';
 import { FileProblem, readTextFile } from '../../core/corpusLoader';
 import { writeNewReview } from '../../core/import/writeReview';
 import { basenameUri } from '../../core/model/uri';
@@ -13,15 +14,7 @@ import { ensureFolder } from '../folders';
 /** Saved pages carry scripts, styles and inline images: allow more than a review's 2 MB. */
 const MAX_PAGE_BYTES = 20 * 1024 * 1024;
 
-let htmlReader: ((html: string, options: { url?: string }) => HtmlPage) | undefined;
-/**
- * Readability and linkedom (~360 KB) load on the first HTML input only. A require() rather than
- * import(): the CLI is CommonJS, and esbuild keeps a required module's code unevaluated until then.
- */
-function loadHtmlReader() {
-  htmlReader ??= (require('../../core/import/html') as typeof import('../../core/import/html')).readHtmlPage;
-  return htmlReader;
-}
+
 
 function reportText(input: string, file: string, r: ImportResult): string {
   const lines = [`${input} → ${file}`];
