@@ -26,6 +26,11 @@ const BLOCK_START = /^[ \t]{0,3}(?:#{1,6}(?:[ \t]|$)|[-*+][ \t]|\d{1,9}[.)][ \t]
 /** Block markers to leave out of a sentence that starts a line. */
 const LINE_MARKERS = /^[ \t]*(?:(?:>[ \t]?)+[ \t]*)?(?:#{1,6}[ \t]+|[-*+][ \t]+|\d{1,9}[.)][ \t]+)?/;
 
+/** . ! ? … — tested by code: this runs for every character scanned. */
+function isEnder(code: number): boolean {
+  return code === 46 || code === 33 || code === 63 || code === 0x2026;
+}
+
 function lineStartOf(text: string, i: number): number {
   const nl = text.lastIndexOf('\n', i - 1);
   return nl + 1;
@@ -98,12 +103,12 @@ export function sentenceAround(text: string, start: number, end: number, floor =
   let cutStart = false;
   const lowest = Math.max(floor, start - maxLength);
   for (let i = start - 1; i >= lowest; i--) {
-    const c = text[i];
-    if (c === '\n' && isHardLineBreak(text, i)) {
+    const c = text.charCodeAt(i);
+    if (c === 10 && isHardLineBreak(text, i)) {
       s = skipLineMarkers(text, i + 1);
       break;
     }
-    if (ENDER.test(c)) {
+    if (isEnder(c)) {
       const k = sentenceEndAfter(text, i);
       if (k >= 0 && k <= start) {
         s = k;
@@ -124,12 +129,12 @@ export function sentenceAround(text: string, start: number, end: number, floor =
   let cutEnd = false;
   const highest = Math.min(text.length, end + maxLength);
   for (let j = Math.max(end, s); j < highest; j++) {
-    const c = text[j];
-    if (c === '\n' && isHardLineBreak(text, j)) {
+    const c = text.charCodeAt(j);
+    if (c === 10 && isHardLineBreak(text, j)) {
       e = j;
       break;
     }
-    if (ENDER.test(c)) {
+    if (isEnder(c)) {
       const k = sentenceEndAfter(text, j);
       if (k >= 0) {
         e = k;

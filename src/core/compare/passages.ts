@@ -2,7 +2,6 @@
 // kept together, for the comparison view's side-by-side columns.
 
 import { flattenSentence, sentenceAround } from '../sentences';
-import { LineMap } from '../text';
 import type { CompareReview } from './matrix';
 
 export interface Passage {
@@ -39,8 +38,18 @@ export function passagesFor(reviews: readonly CompareReview[], entityId: string,
     if (reviewUri !== undefined && review.uri !== reviewUri) continue;
     const mentions = review.mentions.filter((m) => m.entity === entityId).sort((a, b) => a.start - b.start);
     if (mentions.length === 0) continue;
-    const lines = new LineMap(review.text);
     const passages: Passage[] = [];
+    // Lines counted as far as the last passage, once (\r\n, \n and a lone \r each end a line).
+    let line = 0;
+    let counted = 0;
+    const lineAt = (offset: number) => {
+      const t = review.text;
+      for (; counted < offset; counted++) {
+        const c = t.charCodeAt(counted);
+        if (c === 10 || (c === 13 && t.charCodeAt(counted + 1) !== 10)) line++;
+      }
+      return line;
+    };
     let current: Passage | undefined;
     for (const m of mentions) {
       if (current && m.start < current.end) {
@@ -51,7 +60,7 @@ export function passagesFor(reviews: readonly CompareReview[], entityId: string,
       current = {
         start: s.start,
         end: s.end,
-        line: lines.positionAt(s.start).line,
+        line: lineAt(s.start),
         text: flattenSentence(review.text.slice(s.start, s.end)),
         mentions: [{ start: m.start - s.start, end: m.end - s.start }],
         cutStart: s.cutStart,
