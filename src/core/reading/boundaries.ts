@@ -191,7 +191,8 @@ export function isSafeBoundary(src: string, p: number): boolean {
   const bCode = src.charCodeAt(p);
   if (aCode === 13 && bCode === 10) return false;
   if (aCode >= 0xd800 && aCode < 0xdc00) return false; // inside a surrogate pair
-  if (a === '\\') return false;
+  // a backslash escapes the punctuation or line break after it: keep them together
+  if (a === '\\' && (b === '' || /[!-/:-@[-`{-~\r\n]/.test(b))) return false;
   // inside an entity such as &amp; or &#8217;
   let k = p;
   while (k > 0 && p - k < 32 && /[#A-Za-z0-9]/.test(src[k - 1])) k--;

@@ -73,7 +73,14 @@ export function containsLink(tokens: Token[], from: number, to: number): boolean
  * wrap. Returns how many tokens were inserted.
  */
 export function wrapRun(tokens: Token[], start: number, end: number, make: (from: number, to: number) => [Token, Token]): number {
-  const fragments = nestedFragments(tokens, start, end).filter(([f, t]) => showsText(tokens, f, t));
+  const fragments = nestedFragments(tokens, start, end)
+    .map(([f, t]) => {
+      // other marks' boundaries at the edges stay outside, so their wraps need not split this one
+      while (f < t && tokens[f].type === 'marginalia_boundary') f++;
+      while (t > f && tokens[t - 1].type === 'marginalia_boundary') t--;
+      return [f, t] as [number, number];
+    })
+    .filter(([f, t]) => showsText(tokens, f, t));
   for (let k = fragments.length - 1; k >= 0; k--) {
     const [from, to] = fragments[k];
     const [open, close] = make(from, to);
