@@ -40,6 +40,21 @@ const bundles = [
   logLevel: 'warning',
 }));
 
+// The comparison view's webview script: a browser IIFE loaded from a file under a strict CSP.
+const webviewBundles = [
+  {
+    entryPoints: ['src/webview/compare/main.ts'],
+    outfile: 'dist/webview/compare.js',
+    bundle: true,
+    platform: 'browser',
+    format: 'iife',
+    target: 'es2022',
+    minify: production,
+    sourcemap: !production,
+    logLevel: 'warning',
+  },
+];
+
 // Benchmarks are bundled like the shipped code, so they measure what users run (per-file CommonJS
 // output adds a getter call to every cross-module function call on the hot path).
 const benchBundles = ['bench/run.ts', 'bench/indexOnce.ts', 'bench/matcherOnly.ts', 'bench/compareMatrix.ts'].map((entry) => ({
@@ -67,8 +82,8 @@ const perFile = {
 
 // A production build must not ship stale development source maps; other files in dist/ (the .vsix)
 // are left alone.
-if (production) for (const f of ['dist/extension.js.map', 'dist/cli.js.map']) rmSync(f, { force: true });
-const configs = devOnly || watch ? [...bundles, ...benchBundles, perFile] : bundles;
+if (production) for (const f of ['dist/extension.js.map', 'dist/cli.js.map', 'dist/webview/compare.js.map']) rmSync(f, { force: true });
+const configs = devOnly || watch ? [...bundles, ...webviewBundles, ...benchBundles, perFile] : [...bundles, ...webviewBundles];
 if (watch) {
   for (const c of configs) await (await esbuild.context(c)).watch();
   console.log('esbuild: watching');

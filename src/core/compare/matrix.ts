@@ -28,6 +28,8 @@ export interface CompareEntityInput {
 export interface CompareCritic {
   uri: string;
   label: string;
+  /** The critic's name alone, when known (for short labels such as "Jessica Gross — Samantha"). */
+  critic?: string;
 }
 
 export interface CompareEntity {
@@ -106,7 +108,10 @@ export function buildCompareMatrix(
     order = order.sort((a, b) => t[b] - t[a] || byLabel(a, b));
   }
   return {
-    critics: order.map((i) => ({ uri: reviews[i].uri, label: reviews[i].label })),
+    critics: order.map((i) => {
+      const r = reviews[i];
+      return r.critic ? { uri: r.uri, label: r.label, critic: r.critic } : { uri: r.uri, label: r.label };
+    }),
     entities: cols.map((c) => ({ id: shown[c].id, kind: shown[c].kind, name: shown[c].name, total: totals[c], reviews: reach[c] })),
     counts: order.map((i) => cols.map((c) => rows[i][c])),
   };
