@@ -169,7 +169,9 @@ function spanAround(spans: Span[], p: number): Span | undefined {
   return undefined;
 }
 
-const SPECIAL = /[*_~`[\]!<>&\\()|$=]/;
+const SPECIAL = /[*_~`[\]!<>&\\()|$=#+-]/;
+/** Indentation and block markers at the start of a line: quotes, bullets, numbers, headings. */
+const LINE_MARKERS = /^[ \t]*(?:(?:>|[-+*]|\d{1,9}[.)]|#{1,6})(?=[ \t]|$)[ \t]*)*/;
 const WORDY = /[\p{L}\p{N}\p{M}]/u;
 
 function codePointBefore(src: string, p: number): string {
@@ -196,17 +198,22 @@ export function isSafeBoundary(src: string, p: number): boolean {
   // inside an entity such as &amp; or &#8217;
   let k = p;
   while (k > 0 && p - k < 32 && /[#A-Za-z0-9]/.test(src[k - 1])) k--;
-  if (k > 0 && src[k - 1] === '&' && k < p) {
+  if (k > 0 && src[k - 1] === '&') {
     let f = p;
     while (f < src.length && f - p < 32 && /[#A-Za-z0-9]/.test(src[f])) f++;
     if (src[f] === ';') return false;
   }
-  // the start of a line decides its block: only a letter may follow a sentinel there
-  let ls = p;
-  while (ls > 0 && (src[ls - 1] === ' ' || src[ls - 1] === '\t')) ls--;
-  if (ls === 0 || src[ls - 1] === '\n' || src[ls - 1] === '\r') {
-    if (!/\p{L}/u.test(b)) return false;
-  }
+  // a line of marks only (---, ***, ===, ```, |---|, the front matter's fences) is syntax whole
+  let lineStart = p;
+  while (lineStart > 0 && src[lineStart - 1] !== '\n' && src[lineStart - 1] !== '\r') lineStart--;
+  let lineEnd = p;
+  while (lineEnd < src.length && src[lineEnd] !== '\n' && src[lineEnd] !== '\r') lineEnd++;
+  if (lineEnd - lineStart < 512 && !/[\p{L}\p{N}]/u.test(src.slice(lineStart, lineEnd))) return false;
+  // the start of a line decides its block (indentation, >, list markers, #): no sentinel inside
+  // those, and only a letter right after them
+  const zone = LINE_MARKERS.exec(src.slice(lineStart, Math.min(lineEnd, lineStart + 80)))![0].length;
+  if (p < lineStart + zone) return false;
+  if (p === lineStart + zone && !/\p{L}/u.test(b)) return false;
   // trailing spaces before a line break make a hard break
   if (a === ' ' || a === '\t') {
     let t = p;
