@@ -143,7 +143,8 @@ export function unsafeSpans(src: string): Span[] {
   add(/[\w.+-]+@[\w-]+(?:\.[\w-]+)+/g);
   const defs = new Set<string>();
   for (const m of src.matchAll(/^ {0,3}\[([^\]\n]+)\]:[^\n]*/gm)) {
-    spans.push({ start: m.index!, end: m.index! + m[0].length });
+    // the line end too: nothing may follow a definition's title on its line
+    spans.push({ start: m.index!, end: m.index! + m[0].length + 1 });
     defs.add(normaliseLabel(m[1]));
   }
   if (defs.size) {

@@ -3,8 +3,8 @@
 // exactly its source, and the output stays well-formed. Seeded: MARKS_SEED=n reproduces a run.
 import * as assert from 'node:assert/strict';
 import { join } from 'node:path';
-import type { ReadingAnnotation, ReadingMention } from '../../../src/core/reading';
-import { HER_DIR, ROOT, readText, reviewFiles } from '../fixtures';
+import { txtAsMarkdown, type ReadingAnnotation, type ReadingMention } from '../../../src/core/reading';
+import { ARRIVAL_DIR, HER_DIR, ROOT, readText, reviewFiles } from '../fixtures';
 import { ENGINES, previewEngine } from './engines';
 import { findAll, hasClass, parseHtml, textContent, type HtmlElement } from './html';
 
@@ -28,6 +28,9 @@ function skeleton(el: HtmlElement | string): string {
 const DOCS = [
   readText(join(ROOT, 'test/fixtures/reading/traps.md')),
   readText(join(ROOT, 'test/fixtures/reading/security.md')),
+  readText(join(ROOT, 'test/fixtures/reading/syntax-zoo.md')),
+  readText(join(ROOT, 'test/fixtures/reading/syntax-zoo.md')).replace(/\n/g, '\r\n'),
+  txtAsMarkdown(readText(reviewFiles(ARRIVAL_DIR).find((p) => p.endsWith('.txt'))!)).markdown,
   readText(join(ROOT, 'test/fixtures/reading/traps.md')).replace(/\n/g, '\r\n'),
   ...reviewFiles(HER_DIR).slice(0, 2).map(readText),
 ];
