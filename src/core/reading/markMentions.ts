@@ -64,8 +64,14 @@ interface ReviewParse {
 const parses = new WeakMap<StateCore, ReviewParse>();
 
 const HAS_SCHEME = /^[a-z][a-z0-9+.-]*:/i;
+/** Browsers drop ASCII whitespace and control characters from a URL before reading its scheme. */
+const hasScheme = (href: string) => HAS_SCHEME.test(href.replace(/[\u0000-\u0020\u007f]/g, ''));
+
+const installed = new WeakSet<MarkdownIt>();
 
 export function markdownItMarginalia(md: MarkdownIt, resolve: ResolveReview): MarkdownIt {
+  if (installed.has(md)) return md; // once per engine, however often VS Code asks
+  installed.add(md);
   md.core.ruler.before('normalize', 'marginalia_prepare', (state) => {
     if (state.inlineMode) return;
     const marks = resolve(state.src, state.env);
@@ -118,7 +124,7 @@ function planMarks(src: string, marks: ReviewMarks): ReviewParse & { boundaries:
     lastEnd = m.end;
     lines ??= new LineMap(src);
     const link = marks.sourceLink(lines.positionAt(m.start).line);
-    add({ kind: 'mention', mention: m, href: typeof link === 'string' && link && !HAS_SCHEME.test(link) ? link : undefined }, m.start, m.end);
+    add({ kind: 'mention', mention: m, href: typeof link === 'string' && link && !hasScheme(link) ? link : undefined }, m.start, m.end);
   }
   for (const a of marks.annotations) {
     const snapped = planner.snap(a.start, a.end);

@@ -7,16 +7,18 @@ type Token = MarkdownIt.Token;
 type TokenClass = new (type: string, tag: string, nesting: MarkdownIt.Token.Nesting) => Token;
 
 const SCHEME = /^[a-z][a-z0-9+.-]*:/i;
+/** As a browser reads a URL: without ASCII whitespace and control characters. */
+const bare = (url: string) => url.replace(/[\u0000-\u0020\u007f]/g, '');
 
 /** Link targets a review may keep: web, mail, or no scheme at all (relative, #fragment). */
 export function isAllowedHref(href: string): boolean {
-  const h = href.trim();
+  const h = bare(href);
   return !SCHEME.test(h) || /^(?:https?|mailto):/i.test(h);
 }
 
 /** Image sources a review may keep: web, relative, or an inline image. */
 export function isAllowedImageSrc(src: string): boolean {
-  const s = src.trim();
+  const s = bare(src);
   return !SCHEME.test(s) || /^https?:/i.test(s) || /^data:image\/(?:png|gif|jpeg|webp);/i.test(s);
 }
 

@@ -3,7 +3,8 @@
 // across markup; hostile HTML and links. Each runs on markdown-it 12 and 14.
 import * as assert from 'node:assert/strict';
 import { join } from 'node:path';
-import type { ReadingAnnotation, ReadingMention, ReviewMarks } from '../../../src/core/reading';
+import { markdownItMarginalia, type ReadingAnnotation, type ReadingMention, type ReviewMarks } from '../../../src/core/reading';
+import { isAllowedHref, isAllowedImageSrc } from '../../../src/core/reading/reviewSafety';
 import { ROOT, readText } from '../fixtures';
 import { ENGINES, previewEngine } from './engines';
 import { ancestors, findAll, hasClass, parseHtml, textContent, type HtmlElement } from './html';
@@ -208,4 +209,32 @@ describe('reading view: documents that are not reviews render exactly as before'
       }
     });
   }
+});
+
+describe('reading view: links of our own and installing twice', () => {
+  it('emits no source link with a scheme, however it is disguised, and installs once per engine', () => {
+    const text = 'Samantha sings.';
+    const mentions = findMentions(text);
+    for (const bad of ['command:marginalia.x', ' javascript:alert(1)', 'java\tscript:alert(1)', '\u0001vscode:x', 'file:///etc/passwd']) {
+      const md = previewEngine(ENGINES[1].create, () => ({ mentions, annotations: [], showThemes: true, sourceLink: () => bad }));
+      const html = md.render(text);
+      assert.ok(html.includes('marginalia-mention') && !html.includes('marginalia-source'), `${JSON.stringify(bad)}: ${html}`);
+    }
+    const md = previewEngine(ENGINES[1].create, () => marks(text, [], mentions));
+    const once = md.render(text);
+    markdownItMarginalia(md, () => undefined);
+    assert.equal(md.render(text), once, 'a second install changes nothing');
+    assert.equal((once.match(/marginalia-mention/g) ?? []).length, 1);
+  });
+
+  it('drops a review link whose scheme hides behind whitespace or control characters', () => {
+    assert.equal(isAllowedHref(' javascript:alert(1)'), false);
+    assert.equal(isAllowedHref('java\nscript:alert(1)'), false);
+    assert.equal(isAllowedHref('\u0000command:x'), false);
+    assert.equal(isAllowedHref('https://example.com'), true);
+    assert.equal(isAllowedHref('other.md#L3'), true);
+    assert.equal(isAllowedHref('#top'), true);
+    assert.equal(isAllowedImageSrc('data:image/png;base64,AAAA'), true);
+    assert.equal(isAllowedImageSrc('data:text/html;base64,AAAA'), false);
+  });
 });
