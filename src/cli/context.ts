@@ -116,9 +116,14 @@ export class CliContext {
     if (!lexicon) return undefined;
     const text = await this.readText(review);
     if (text === undefined) return undefined;
+    return { text, lexicon, matcher: this.matcher(lexicon) };
+  }
+
+  /** One matcher per lexicon (building one compiles the lexicon's names). */
+  matcher(lexicon: Lexicon): MentionMatcher {
     let matcher = this.matchers.get(lexicon);
     if (!matcher) this.matchers.set(lexicon, (matcher = new MentionMatcher(lexicon)));
-    return { text, lexicon, matcher };
+    return matcher;
   }
 
   async lexiconForReview(review: string, lexiconArg: string | undefined): Promise<Lexicon | undefined> {

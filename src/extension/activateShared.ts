@@ -5,6 +5,7 @@ import * as vscode from 'vscode';
 import { CommandManager } from './commands';
 import { register as registerAnnotations } from './features/annotations';
 import type { FeatureContext } from './features/context';
+import { register as registerInterchange } from './features/interchange';
 import { register as registerLexicon } from './features/lexicon';
 import { register as registerMentions } from './features/mentions';
 import { register as registerSample } from './features/sample';
@@ -31,7 +32,7 @@ export function activateShared(context: vscode.ExtensionContext, platform: Platf
     context.subscriptions.push(corpus, annotations, commands, output);
     const ctx: FeatureContext = { extension: context, platform, corpus, annotations, commands, output };
     const trees = registerTrees(ctx);
-    context.subscriptions.push(trees, registerMentions(ctx), registerAnnotations(ctx), registerLexicon(ctx), registerSample(ctx));
+    context.subscriptions.push(trees, registerMentions(ctx), registerAnnotations(ctx), registerLexicon(ctx), registerSample(ctx), registerInterchange(ctx));
     corpus.ready.catch((e) => void vscode.window.showErrorMessage(`Marginalia could not read the corpus: ${e instanceof Error ? e.message : String(e)}`));
     return {
       platform: platform.kind,
