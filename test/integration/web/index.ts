@@ -12,7 +12,7 @@ interface BrowserMocha {
 }
 
 /** Every shared test file; test/unit/architecture.test.ts checks this list against the folder. */
-export const SHARED_TESTS = ['activation', 'annotations', 'languageFeatures', 'navigation', 'reviewsTree'];
+export const SHARED_TESTS = ['activation', 'annotations', 'interchange', 'languageFeatures', 'navigation', 'reviewsTree'];
 
 export function run(): Promise<void> {
   // The point of this suite: prove it runs in the worker, not in the Node host.
@@ -24,6 +24,7 @@ export function run(): Promise<void> {
   // Loaded after setup, which defines describe/it. Listed literally so esbuild bundles each one.
   require('../activation.test');
   require('../annotations.test');
+  require('../interchange.test');
   require('../languageFeatures.test');
   require('../navigation.test');
   require('../reviewsTree.test');
