@@ -193,6 +193,8 @@ describe('orphaned annotations', () => {
       await waitFor('the orphan to leave Problems', () => !vscode.languages.getDiagnostics(file).some((d) => d.code === 'orphaned-annotation'));
     } finally {
       await writeText(file, original);
+      // The next test opens this review: wait until the editor and the index hold the restored text.
+      await waitFor('the review back as it was', () => api().then(({ corpus }) => corpus.review(file.toString())?.text === original.replace(/^\ufeff/, '')));
     }
   });
 
@@ -214,6 +216,8 @@ describe('orphaned annotations', () => {
       assert.strictEqual(doc.getText().slice(fixed.start, fixed.end), 'It means shutting doors');
     } finally {
       await writeText(file, original);
+      // The next test opens this review: wait until the editor and the index hold the restored text.
+      await waitFor('the review back as it was', () => api().then(({ corpus }) => corpus.review(file.toString())?.text === original.replace(/^\ufeff/, '')));
     }
   });
 });

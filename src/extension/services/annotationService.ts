@@ -43,6 +43,8 @@ export class AnnotationService implements vscode.Disposable {
   /** Per review: the latest load's number, so an older load finishing late changes nothing. */
   private readonly loadTickets = new Map<string, number>();
   private tickets = 0;
+  /** Per review: the latest load still running, which an overtaken load waits for. */
+  private readonly latestLoads = new Map<string, Promise<ReviewAnnotations>>();
   private loaded: Promise<void>;
 
   constructor(private readonly corpus: CorpusService) {
@@ -120,13 +122,31 @@ export class AnnotationService implements vscode.Disposable {
     this.emitter.fire(undefined);
   }
 
-  /** (Re)reads one review's sidecar and anchors it against the text the reader sees. */
-  async load(review: string, notify = true): Promise<ReviewAnnotations> {
+  /**
+   * (Re)reads one review's sidecar and anchors it against the text the reader sees. Resolves once
+   * the service holds what is on disk now: when a newer load of the review (a file watcher's, say)
+   * overtakes this one, with that load's result; after a full reload that started meanwhile (and
+   * may have read the sidecar before it changed), with a fresh read.
+   */
+  load(review: string, notify = true): Promise<ReviewAnnotations> {
+    const run = this.loadOnce(review, notify);
+    this.latestLoads.set(review, run);
+    const forget = () => this.latestLoads.get(review) === run && this.latestLoads.delete(review);
+    run.then(forget, forget);
+    return run;
+  }
+
+  private async loadOnce(review: string, notify: boolean): Promise<ReviewAnnotations> {
     const ticket = ++this.tickets;
     this.loadTickets.set(review, ticket);
     const generation = this.generation;
     const entry = (await this.read(review)) ?? { review, sidecar: sidecarUriFor(review), annotations: [], errors: [], conflicts: [] };
-    if (this.loadTickets.get(review) !== ticket || generation !== this.generation) return this.byReview.get(review) ?? entry;
+    if (this.loadTickets.get(review) !== ticket) return (await this.latestLoads.get(review)) ?? this.byReview.get(review) ?? entry;
+    if (generation !== this.generation) {
+      await this.ready;
+      if (this.loadTickets.get(review) !== ticket || !this.corpus.review(review)) return this.byReview.get(review) ?? entry;
+      return this.loadOnce(review, notify);
+    }
     this.loadTickets.delete(review);
     if (worthKeeping(entry)) this.byReview.set(review, entry);
     else this.byReview.delete(review);
