@@ -18,9 +18,20 @@ function walk(dir, out = []) {
   return out;
 }
 
+// linkedom needs @acemir/cssom only for <style>.sheet, which neither Readability nor we read (style
+// elements are removed before parsing): the page reader's bundle gets a stub instead (−74 KB).
+const stubCssom = {
+  name: 'stub-cssom',
+  setup(b) {
+    b.onResolve({ filter: /^@acemir\/cssom$/ }, () => ({ path: 'cssom-stub', namespace: 'stub' }));
+    b.onLoad({ filter: /.*/, namespace: 'stub' }, () => ({ contents: 'exports.parse = () => { throw new Error("CSS parsing is not bundled"); };' }));
+  },
+};
 const common = { bundle: true, format: 'cjs', minify: production, sourcemap: !production, logLevel: 'warning' };
 const bundles = [
   { ...common, entryPoints: ['src/extension/extension.node.ts'], outfile: 'dist/extension.js', external: ['vscode'], platform: 'node', target: 'node20' },
+  // The HTML page reader, loaded by the Node extension host on the first HTML import only.
+  { ...common, entryPoints: ['src/core/import/html.ts'], outfile: 'dist/importHtml.js', platform: 'node', target: 'node20', plugins: [stubCssom] },
   { ...common, entryPoints: ['src/cli/main.ts'], outfile: 'dist/cli.js', banner: { js: '#!/usr/bin/env node' }, platform: 'node', target: 'node20' },
   // VS Code for the Web: a web worker, no Node built-ins (a static node:* import fails the build).
   { ...common, entryPoints: ['src/extension/extension.web.ts'], outfile: 'dist/extension.web.js', external: ['vscode'], platform: 'browser', target: 'es2022' },

@@ -12,7 +12,7 @@ const ALLOWED = [
   /^README\.md$/,
   /^CHANGELOG\.md$/,
   /^LICENSE$/,
-  /^dist\/(extension|extension\.web|cli)\.js$/,
+  /^dist\/(extension|extension\.web|importHtml|cli)\.js$/,
   /^media\//,
   /^schemas\/.*\.json$/,
   /^corpus\/[^/]+\/(film\.yaml|[^/]+\.md)$/,

@@ -4,6 +4,7 @@
 import * as vscode from 'vscode';
 import { CommandManager } from './commands';
 import { register as registerAnnotations } from './features/annotations';
+import { register as registerFilms } from './features/films';
 import type { FeatureContext } from './features/context';
 import { register as registerInterchange } from './features/interchange';
 import { register as registerLexicon } from './features/lexicon';
@@ -32,7 +33,7 @@ export function activateShared(context: vscode.ExtensionContext, platform: Platf
     context.subscriptions.push(corpus, annotations, commands, output);
     const ctx: FeatureContext = { extension: context, platform, corpus, annotations, commands, output };
     const trees = registerTrees(ctx);
-    context.subscriptions.push(trees, registerMentions(ctx), registerAnnotations(ctx), registerLexicon(ctx), registerSample(ctx), registerInterchange(ctx));
+    context.subscriptions.push(trees, registerMentions(ctx), registerAnnotations(ctx), registerLexicon(ctx), registerSample(ctx), registerFilms(ctx), registerInterchange(ctx));
     corpus.ready.catch((e) => void vscode.window.showErrorMessage(`Marginalia could not read the corpus: ${e instanceof Error ? e.message : String(e)}`));
     return {
       platform: platform.kind,

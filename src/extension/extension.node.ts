@@ -6,6 +6,7 @@
 import type * as vscode from 'vscode';
 import { uriToFsPath } from '../core/model/uri';
 import { installMergeDriver } from '../platform/node/mergeDriverSetup';
+import { loadHtmlReader } from '../platform/node/htmlReader';
 import { NodeFileHost } from '../platform/node/nodeFileHost';
 import { activateShared, type MarginaliaApi } from './activateShared';
 import { SchemeRoutingHost } from './platform/schemeRoutingHost';
@@ -17,7 +18,7 @@ export function activate(context: vscode.ExtensionContext): MarginaliaApi {
   // this extension, and the CLI bundled beside it.
   const runtime = { executable: process.execPath, cli: context.asAbsolutePath('dist/cli.js'), electron: !!process.versions.electron };
   const git = { installMergeDriver: (folder: string) => installMergeDriver(uriToFsPath(folder), runtime) };
-  return activateShared(context, { kind: 'node', host, git });
+  return activateShared(context, { kind: 'node', host, loadHtmlReader: async () => loadHtmlReader(), git });
 }
 
 export function deactivate(): void {

@@ -5,7 +5,9 @@ import { annotateCommand } from './annotate';
 import { checkCommand } from './check';
 import { entitiesCommand } from './entities';
 import { exportCommand } from './export';
+import { importCommand } from './import';
 import { importAnnotationsCommand } from './importAnnotations';
+import { initCommand } from './init';
 import { installMergeDriverCommand } from './installMergeDriver';
 import { mergeDriverCommand } from './mergeDriver';
 import { mentionsCommand } from './mentions';
@@ -13,6 +15,8 @@ import { mentionsCommand } from './mentions';
 export const COMMANDS: CliCommand[] = [
   entitiesCommand,
   mentionsCommand,
+  initCommand,
+  importCommand,
   annotateCommand,
   checkCommand,
   exportCommand,

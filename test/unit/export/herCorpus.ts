@@ -86,7 +86,7 @@ export async function annotatedHer(options: { larbSource?: string } = {}): Promi
   const { root, her } = copyHer();
   if (options.larbSource) {
     const path = join(her, 'larb-jessica-gross-becoming-human.md');
-    writeFileSync(path, readFileSync(path, 'utf8').replace('\nfilm: her\n', `\nfilm: her\nsource: ${options.larbSource}\n`));
+    writeFileSync(path, readFileSync(path, 'utf8').replace(/\n---\n/, `\nsource: ${options.larbSource}\n---\n`));
   }
   const host = new NodeFileHost({ blocking: true });
   const lexiconPath = join(her, 'film.yaml');

@@ -24,7 +24,7 @@ const HYPOTHESIS = readFileSync(join(ROOT, 'test/fixtures/interchange/hypothesis
 function herCopyWithLarbSource() {
   const { root, her } = copyHer();
   const path = join(her, 'larb-jessica-gross-becoming-human.md');
-  writeFileSync(path, readFileSync(path, 'utf8').replace('\nfilm: her\n', `\nfilm: her\nsource: ${LARB_SOURCE.replace(/\/$/, '')}\n`));
+  writeFileSync(path, readFileSync(path, 'utf8').replace(/\n---\n/, `\nsource: ${LARB_SOURCE.replace(/\/$/, '')}\n---\n`));
   const lexicon = parseLexicon(fileUri(join(her, 'film.yaml')), readFileSync(join(her, 'film.yaml'), 'utf8'));
   return { root, her, lexicon };
 }
