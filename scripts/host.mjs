@@ -195,6 +195,7 @@ export async function startCodeServer({ workspace, extensionsDir, userSettings =
     'extensions.autoUpdate': false,
     'update.mode': 'none',
     'security.workspace.trust.enabled': false,
+    'git.openRepositoryInParentFolders': 'never',
     ...userSettings,
   };
   writeFileSync(join(T, 'user-data', 'User', 'settings.json'), JSON.stringify(settings, null, 2));
