@@ -139,9 +139,14 @@ export class CliContext {
     if (!lexicon) return undefined;
     const text = await this.readText(review);
     if (text === undefined) return undefined;
+    return { text, lexicon, matcher: this.matcher(lexicon) };
+  }
+
+  /** One matcher per lexicon (building one compiles the lexicon's names). */
+  matcher(lexicon: Lexicon): MentionMatcher {
     let matcher = this.matchers.get(lexicon);
     if (!matcher) this.matchers.set(lexicon, (matcher = new MentionMatcher(lexicon)));
-    return { text, lexicon, matcher };
+    return matcher;
   }
 
   /** The nearest film.yaml per folder, looked up once per folder rather than once per review. */

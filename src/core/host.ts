@@ -51,7 +51,7 @@ export interface FileHost {
   /** For hosts that combine file systems: what holds at this URI (else `capabilities`). */
   capabilitiesAt?(uri: string): FileHostCapabilities;
   readFile(uri: string, signal?: CancellationSignal): Promise<Uint8Array>;
-  /** Creates or truncates the file. */
+  /** Creates or truncates the file, creating missing parent folders (as workspace.fs does). */
   writeFile(uri: string, data: Uint8Array): Promise<void>;
   rename(from: string, to: string, options: { overwrite: boolean }): Promise<void>;
   delete(uri: string): Promise<void>;

@@ -6,6 +6,7 @@ import { CommandManager } from './commands';
 import { register as registerAnnotations } from './features/annotations';
 import { register as registerFilms } from './features/films';
 import type { FeatureContext } from './features/context';
+import { register as registerInterchange } from './features/interchange';
 import { register as registerLexicon } from './features/lexicon';
 import { register as registerMentions } from './features/mentions';
 import { register as registerSample } from './features/sample';
@@ -32,7 +33,7 @@ export function activateShared(context: vscode.ExtensionContext, platform: Platf
     context.subscriptions.push(corpus, annotations, commands, output);
     const ctx: FeatureContext = { extension: context, platform, corpus, annotations, commands, output };
     const trees = registerTrees(ctx);
-    context.subscriptions.push(trees, registerMentions(ctx), registerAnnotations(ctx), registerLexicon(ctx), registerSample(ctx), registerFilms(ctx));
+    context.subscriptions.push(trees, registerMentions(ctx), registerAnnotations(ctx), registerLexicon(ctx), registerSample(ctx), registerFilms(ctx), registerInterchange(ctx));
     // The first time a workspace with a corpus opens, show the reader where Marginalia is.
     void corpus.ready.then(async () => {
       if (corpus.index.allFilms().length === 0 || context.workspaceState.get('marginalia.viewRevealed')) return;

@@ -1,8 +1,11 @@
 // The Node extension host (desktop, remote, code-server): file: URIs are read and written with
 // node:fs beside the files (several times faster per file than workspace.fs, and its rename
-// replaces a sidecar in one atomic step); every other scheme goes through workspace.fs.
+// replaces a sidecar in one atomic step); every other scheme goes through workspace.fs. Only this
+// host runs git, so only it sets up the merge driver (the web bundle never imports child_process).
 
 import type * as vscode from 'vscode';
+import { uriToFsPath } from '../core/model/uri';
+import { installMergeDriver } from '../platform/node/mergeDriverSetup';
 import { loadHtmlReader } from '../platform/node/htmlReader';
 import { NodeFileHost } from '../platform/node/nodeFileHost';
 import { activateShared, type MarginaliaApi } from './activateShared';
@@ -11,7 +14,11 @@ import { WorkspaceFileHost } from './platform/workspaceFileHost';
 
 export function activate(context: vscode.ExtensionContext): MarginaliaApi {
   const host = new SchemeRoutingHost(new WorkspaceFileHost(), { file: new NodeFileHost() });
-  return activateShared(context, { kind: 'node', host, loadHtmlReader: async () => loadHtmlReader() });
+  // git runs the driver with the Node (or, in VS Code desktop, the Electron run as Node) that runs
+  // this extension, and the CLI bundled beside it.
+  const runtime = { executable: process.execPath, cli: context.asAbsolutePath('dist/cli.js'), electron: !!process.versions.electron };
+  const git = { installMergeDriver: (folder: string) => installMergeDriver(uriToFsPath(folder), runtime) };
+  return activateShared(context, { kind: 'node', host, loadHtmlReader: async () => loadHtmlReader(), git });
 }
 
 export function deactivate(): void {

@@ -12,4 +12,15 @@ export interface Platform {
    * bundle. Only the Node host has it: a web worker extension cannot load a second script.
    */
   loadHtmlReader?: () => Promise<(html: string, options: { url?: string }) => HtmlPage>;
+  /** Runs git (the Node host only: a web worker cannot start programs). */
+  git?: GitSetup;
+}
+
+export interface GitSetup {
+  /**
+   * Makes git merge sidecars with Marginalia's merge driver in the repository holding `folder` (a
+   * `file:` URI): the .gitattributes line and the git config entry. Rejects with a message naming
+   * the folder when it is in no repository.
+   */
+  installMergeDriver(folder: string): Promise<{ top: string; attributesFile: string; attributesAdded: boolean; driver: string }>;
 }

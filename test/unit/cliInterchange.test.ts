@@ -71,6 +71,35 @@ describe('marginalia export / import-annotations', () => {
   });
 });
 
+describe('marginalia export / import-annotations: guards and format detection', () => {
+  it('refuses an export that would write review-like files into a film’s folder, and writes nothing', async () => {
+    const c = await annotatedHer();
+    const before = readFileSync(join(c.her, 'movie-review-her.md'), 'utf8');
+    const r = await cli(['export', 'her', '--format', 'brat', '--out', '.'], c.root);
+    assert.equal(r.code, 1);
+    assert.match(r.err, /her\/movie-review-her\.txt: not written: it is inside a film’s folder, where the corpus would read it as another review/);
+    assert.match(r.err, /nothing exported: choose an --out outside the films' folders/);
+    assert.ok(!existsSync(join(c.her, 'movie-review-her.txt')) && !existsSync(join(c.root, 'annotation.conf')), 'nothing written');
+    assert.equal(readFileSync(join(c.her, 'movie-review-her.md'), 'utf8'), before);
+    const nested = await cli(['export', 'her', '--format', 'brat', '--out', 'exports/brat'], c.root);
+    assert.equal(nested.code, 0, nested.err);
+    assert.ok(existsSync(join(c.root, 'exports/brat/her/movie-review-her.ann')), 'missing folders are created');
+  });
+
+  it('reads the format from the file when --format is not given; a file that does not say is a usage error', async () => {
+    const { root } = copyHer();
+    const fixture = join(ROOT, 'test/fixtures/interchange/hypothesis-her-export.json');
+    const detected = await cli(['import-annotations', fixture, 'her', '--dry-run', '--json'], root);
+    const report = JSON.parse(detected.out);
+    assert.equal(report.format, 'hypothesis');
+    assert.equal(report.imported, 6);
+    writeFileSync(join(root, 'other.json'), '{"name": "not annotations"}');
+    const unclear = await cli(['import-annotations', 'other.json', 'her'], root);
+    assert.equal(unclear.code, 2);
+    assert.match(unclear.err, /cannot tell whether this is W3C or Hypothesis JSON: give --format w3c or hypothesis/);
+  });
+});
+
 describe('marginalia merge-driver on its own', () => {
   it('leaves git’s line conflict (markers, both sides kept) and exits 1 when a side does not parse', async () => {
     const dir = mkdtempSync(join(tmpdir(), 'marginalia-driver-'));

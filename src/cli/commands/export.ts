@@ -1,13 +1,14 @@
 // `marginalia export PATH... --format w3c|brat|csv [--out FILE_OR_DIR] [--mentions]`: annotations
 // (and with --mentions the engine's mentions) in an open format (docs/interchange.md). A format
 // that is one file goes to stdout without --out; brat, and CSV with mentions, need --out DIR.
+// The gathering and the placing of files are shared with the editor (src/core/export/collect.ts).
 
 import * as fs from 'node:fs';
 import * as nodePath from 'node:path';
 import { formatSidecarError } from '../../core/annotations/model';
-import { EXPORTERS, type ExportEntity, isExportFormat, type ReviewForExport } from '../../core/export';
-import { exportEntities, exportRootFor, gatherReview } from '../../core/export/gather';
-import { fileUri } from '../../core/model/uri';
+import { EXPORTERS, isExportFormat } from '../../core/export';
+import { collectForExport, exportCounts, exportInputOf, type ExportSource, placeExportFiles, refusedExportTargets } from '../../core/export/collect';
+import { dirnameUri, fileUri } from '../../core/model/uri';
 import { encodeText } from '../../core/text';
 import { type CliCommand, stringOption } from '../command';
 
@@ -27,20 +28,14 @@ export const exportCommand: CliCommand = {
     const options = { mentions, ...(defaultType ? { defaultType } : {}) };
     if (!out && !exporter.singleFile(options)) return ctx.usage(`${format}${mentions ? ' with --mentions' : ''} writes several files: give --out DIR`);
 
-    const reviews: ReviewForExport[] = [];
-    const entities = new Map<string, ExportEntity>();
-    const films = new Set<string>();
+    const sources: ExportSource[] = [];
     for (const uri of await ctx.reviewUris(args.positionals)) {
-      const read = await ctx.readReview(uri, stringOption(args, 'lexicon'));
-      if (!read) continue;
-      const { review, errors } = await gatherReview(ctx.io.host, uri, exportRootFor(read.lexicon), read.lexicon, mentions ? read.matcher : undefined);
-      for (const e of errors) ctx.error(formatSidecarError({ ...e, file: ctx.display(e.file) }));
-      if (!review) continue;
-      reviews.push(review);
-      films.add(read.lexicon.film.title || read.lexicon.film.id);
-      for (const e of exportEntities(read.lexicon)) entities.set(`${e.film}\u0000${e.id}`, e);
+      const lexicon = await ctx.lexiconForReview(uri, stringOption(args, 'lexicon'));
+      if (lexicon) sources.push({ uri, lexicon, ...(mentions ? { matcher: ctx.matcher(lexicon) } : {}) });
     }
-    const result = exporter.export({ reviews, entities: [...entities.values()], options: { ...options, label: [...films].join(', ') || 'Marginalia export' } });
+    const collected = await collectForExport(ctx.io.host, sources);
+    for (const e of collected.skipped.flatMap((s) => s.errors)) ctx.error(formatSidecarError({ ...e, file: ctx.display(e.file) }));
+    const result = exporter.export(exportInputOf(collected, options));
     for (const w of result.warnings) ctx.io.err(`marginalia: warning: ${w}`);
 
     if (!out) {
@@ -49,14 +44,17 @@ export const exportCommand: CliCommand = {
     }
     const target = nodePath.resolve(ctx.io.cwd, out);
     const intoDir = !exporter.singleFile(options) || fs.statSync(target, { throwIfNoEntry: false })?.isDirectory() || out.endsWith('/');
-    for (const f of result.files) {
-      const path = intoDir ? nodePath.join(target, ...f.name.split('/')) : target;
-      fs.mkdirSync(nodePath.dirname(path), { recursive: true });
-      await ctx.io.host.writeFile(fileUri(path), encodeText(f.text));
+    const placed = placeExportFiles(result.files, fileUri(target), intoDir);
+    const corpus = { reviews: sources.map((s) => s.uri), filmDirs: [...new Set(sources.map((s) => dirnameUri(s.lexicon.path)))] };
+    const refused = refusedExportTargets(placed.map((p) => p.uri), corpus);
+    if (refused.length > 0) {
+      for (const r of refused) ctx.error(`${ctx.display(r.uri)}: not written: ${r.reason}`);
+      return ctx.error(`nothing exported: choose an --out outside the films' folders`);
     }
-    const annotations = reviews.reduce((n, r) => n + r.annotations.length, 0);
+    for (const p of placed) await ctx.io.host.writeFile(p.uri, encodeText(p.file.text));
+    const n = exportCounts(collected.reviews, mentions);
     ctx.io.err(
-      `marginalia: exported ${annotations} annotation${annotations === 1 ? '' : 's'}${mentions ? ` and ${reviews.reduce((n, r) => n + (r.mentions?.length ?? 0), 0)} mentions` : ''} from ${reviews.length} review${reviews.length === 1 ? '' : 's'} to ${ctx.display(fileUri(target))}${intoDir ? ` (${result.files.length} files)` : ''}`,
+      `marginalia: exported ${n.annotations} annotation${n.annotations === 1 ? '' : 's'}${mentions ? ` and ${n.mentions} mentions` : ''} from ${n.reviews} review${n.reviews === 1 ? '' : 's'} to ${ctx.display(fileUri(target))}${intoDir ? ` (${result.files.length} files)` : ''}`,
     );
   },
 };

@@ -4,7 +4,7 @@
 
 import * as vscode from 'vscode';
 import { reanchor } from '../../core/annotations/anchoring';
-import type { Annotation, SidecarError } from '../../core/annotations/model';
+import type { Annotation, MergeConflict, SidecarError } from '../../core/annotations/model';
 import { type AnnotationDraft, SidecarStore, sidecarUriFor } from '../../core/annotations/sidecarStore';
 import { moveThroughEdit } from '../../core/annotations/passageEdits';
 import { dirnameUri, resolveUriPath } from '../../core/model/uri';
@@ -26,6 +26,8 @@ export interface ReviewAnnotations {
   annotations: LiveAnnotation[];
   /** Problems reading the sidecar: it is then left alone, never overwritten. */
   errors: SidecarError[];
+  /** Top-level keys of your own that a git merge could not settle (annotations hold their own). */
+  conflicts: MergeConflict[];
 }
 
 
@@ -41,6 +43,8 @@ export class AnnotationService implements vscode.Disposable {
   /** Per review: the latest load's number, so an older load finishing late changes nothing. */
   private readonly loadTickets = new Map<string, number>();
   private tickets = 0;
+  /** Per review: the latest load still running, which an overtaken load waits for. */
+  private readonly latestLoads = new Map<string, Promise<ReviewAnnotations>>();
   private loaded: Promise<void>;
 
   constructor(private readonly corpus: CorpusService) {
@@ -118,15 +122,33 @@ export class AnnotationService implements vscode.Disposable {
     this.emitter.fire(undefined);
   }
 
-  /** (Re)reads one review's sidecar and anchors it against the text the reader sees. */
-  async load(review: string, notify = true): Promise<ReviewAnnotations> {
+  /**
+   * (Re)reads one review's sidecar and anchors it against the text the reader sees. Resolves once
+   * the service holds what is on disk now: when a newer load of the review (a file watcher's, say)
+   * overtakes this one, with that load's result; after a full reload that started meanwhile (and
+   * may have read the sidecar before it changed), with a fresh read.
+   */
+  load(review: string, notify = true): Promise<ReviewAnnotations> {
+    const run = this.loadOnce(review, notify);
+    this.latestLoads.set(review, run);
+    const forget = () => this.latestLoads.get(review) === run && this.latestLoads.delete(review);
+    run.then(forget, forget);
+    return run;
+  }
+
+  private async loadOnce(review: string, notify: boolean): Promise<ReviewAnnotations> {
     const ticket = ++this.tickets;
     this.loadTickets.set(review, ticket);
     const generation = this.generation;
-    const entry = (await this.read(review)) ?? { review, sidecar: sidecarUriFor(review), annotations: [], errors: [] };
-    if (this.loadTickets.get(review) !== ticket || generation !== this.generation) return this.byReview.get(review) ?? entry;
+    const entry = (await this.read(review)) ?? { review, sidecar: sidecarUriFor(review), annotations: [], errors: [], conflicts: [] };
+    if (this.loadTickets.get(review) !== ticket) return (await this.latestLoads.get(review)) ?? this.byReview.get(review) ?? entry;
+    if (generation !== this.generation) {
+      await this.ready;
+      if (this.loadTickets.get(review) !== ticket || !this.corpus.review(review)) return this.byReview.get(review) ?? entry;
+      return this.loadOnce(review, notify);
+    }
     this.loadTickets.delete(review);
-    if (entry.annotations.length > 0 || entry.errors.length > 0) this.byReview.set(review, entry);
+    if (worthKeeping(entry)) this.byReview.set(review, entry);
     else this.byReview.delete(review);
     if (notify) this.emitter.fire(review);
     return entry;
@@ -136,7 +158,8 @@ export class AnnotationService implements vscode.Disposable {
     const { sidecar, errors } = await this.store.load(review);
     const text = this.corpus.review(review)?.text;
     const annotations: LiveAnnotation[] = (sidecar?.annotations ?? []).map((annotation) => this.anchor(review, annotation, text));
-    return annotations.length > 0 || errors.length > 0 ? { review, sidecar: sidecarUriFor(review), annotations, errors } : undefined;
+    const entry: ReviewAnnotations = { review, sidecar: sidecarUriFor(review), annotations, errors, conflicts: sidecar?.conflicts ?? [] };
+    return worthKeeping(entry) ? entry : undefined;
   }
 
   private anchor(review: string, annotation: Annotation, text: string | undefined): LiveAnnotation {
@@ -212,4 +235,9 @@ export class AnnotationService implements vscode.Disposable {
   dispose(): void {
     this.disposables.forEach((d) => d.dispose());
   }
+}
+
+/** A sidecar with nothing to show (no annotations, problems or conflicts) is not kept. */
+function worthKeeping(entry: ReviewAnnotations): boolean {
+  return entry.annotations.length > 0 || entry.errors.length > 0 || entry.conflicts.length > 0;
 }

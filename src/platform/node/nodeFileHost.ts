@@ -28,10 +28,22 @@ export class NodeFileHost implements FileHost {
     return this.options.blocking ? fs.readFileSync(p) : fsp.readFile(p);
   }
 
+  /** Creates missing parent folders, as workspace.fs.writeFile does (an export into a new folder). */
   async writeFile(uri: string, data: Uint8Array): Promise<void> {
     const p = uriToFsPath(uri);
-    if (this.options.blocking) fs.writeFileSync(p, data);
-    else await fsp.writeFile(p, data);
+    const parent = p.slice(0, p.lastIndexOf('/')) || '/';
+    if (this.options.blocking) {
+      if (!fs.existsSync(parent)) fs.mkdirSync(parent, { recursive: true });
+      fs.writeFileSync(p, data);
+    } else {
+      try {
+        await fsp.writeFile(p, data);
+      } catch (e) {
+        if ((e as NodeJS.ErrnoException).code !== 'ENOENT') throw e;
+        await fsp.mkdir(parent, { recursive: true });
+        await fsp.writeFile(p, data);
+      }
+    }
   }
 
   async rename(from: string, to: string, options: { overwrite: boolean }): Promise<void> {

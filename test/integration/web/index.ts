@@ -11,7 +11,6 @@ interface BrowserMocha {
   run(done: (failures: number) => void): { on(event: string, fn: () => void): void };
 }
 
-
 export function run(): Promise<void> {
   // The point of this suite: prove it runs in the worker, not in the Node host.
   if (typeof (globalThis as { importScripts?: unknown }).importScripts !== 'function') {
@@ -24,6 +23,7 @@ export function run(): Promise<void> {
   require('../activation.test');
   require('../annotations.test');
   require('../films.test');
+  require('../interchange.test');
   require('../languageFeatures.test');
   require('../navigation.test');
   require('../reviewsTree.test');

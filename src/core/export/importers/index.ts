@@ -17,3 +17,5 @@ export function isImportFormat(s: string): s is ImportFormat {
 
 export { planImport, type ImportCandidate, type ImportEntry, type ImportPlan, type ImportStatus, type PlanOptions } from './planImport';
 export type { ForeignAnnotation, ParsedForeign } from './types';
+export { detectImportFormat } from './detectFormat';
+export { formatImportCounts, gatherImportCandidates, importCounts, touchedReviews, type GatheredCandidates, type ImportCounts, type ImportTargetReview } from './importCandidates';

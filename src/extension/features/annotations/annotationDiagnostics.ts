@@ -1,12 +1,15 @@
-// Problems panel: orphaned annotations (in their review) and sidecars that do not parse (in the
-// sidecar, at the line and column of the problem), with a quick fix to re-anchor an orphan.
+// Problems panel: orphaned annotations (in their review), conflicts a git merge recorded (on the
+// annotation's passage; the sidecar's own keys in the sidecar), and sidecars that do not parse (in
+// the sidecar, at the line and column of the problem), with a quick fix to re-anchor an orphan.
 
 import * as vscode from 'vscode';
+import { describeConflict } from '../../../core/annotations/conflictText';
 import type { AnnotationService } from '../../services/annotationService';
 import type { CorpusService } from '../../services/corpusService';
 import { toPath, toRange, toUri } from '../../locations';
 
 export const ORPHAN_CODE = 'orphaned-annotation';
+export const CONFLICT_CODE = 'merge-conflict';
 
 export class AnnotationDiagnostics implements vscode.Disposable {
   private readonly collection = vscode.languages.createDiagnosticCollection('marginalia-annotations');
@@ -20,35 +23,48 @@ export class AnnotationDiagnostics implements vscode.Disposable {
   private update(): void {
     this.collection.clear();
     for (const entry of this.annotations.all()) {
+      const sidecarName = entry.sidecar.slice(entry.sidecar.lastIndexOf('/') + 1);
+      const inReview: vscode.Diagnostic[] = [];
+      for (const a of entry.annotations) {
+        for (const c of a.annotation.conflicts ?? []) {
+          const d = new vscode.Diagnostic(this.placeOf(entry.review, a.start, a.end), `Annotation ${a.annotation.id}: ${describeConflict(c)} — in ${sidecarName}; keep what is right and delete the entry.`, vscode.DiagnosticSeverity.Warning);
+          d.source = 'marginalia';
+          d.code = CONFLICT_CODE;
+          inReview.push(d);
+        }
+      }
       const orphans = entry.annotations.filter((a) => a.orphan);
-      if (orphans.length) {
+      if (orphans.length || inReview.length) {
         this.collection.set(
           toUri(entry.review),
-          orphans.map((a) => {
+          inReview.concat(orphans.map((a) => {
             const quote = a.annotation.target.quote.replace(/\s+/g, ' ');
             const d = new vscode.Diagnostic(
               this.placeOf(entry.review, a.start, a.end),
-              `Annotation ${a.annotation.id} lost its passage “${quote.length > 60 ? quote.slice(0, 59) + '…' : quote}”. It is kept in ${entry.sidecar.slice(entry.sidecar.lastIndexOf('/') + 1)}; select the passage and use the quick fix to re-anchor it.`,
+              `Annotation ${a.annotation.id} lost its passage “${quote.length > 60 ? quote.slice(0, 59) + '…' : quote}”. It is kept in ${sidecarName}; select the passage and use the quick fix to re-anchor it.`,
               vscode.DiagnosticSeverity.Warning,
             );
             d.source = 'marginalia';
             d.code = ORPHAN_CODE;
             return d;
-          }),
+          })),
         );
       }
-      if (entry.errors.length) {
-        this.collection.set(
-          toUri(entry.sidecar),
-          entry.errors.map((e) => {
-            const pos = new vscode.Position(Math.max(0, e.line - 1), Math.max(0, e.column - 1));
-            const d = new vscode.Diagnostic(new vscode.Range(pos, pos.translate(0, 1)), `${e.message} — this sidecar is left untouched until it is fixed.`, vscode.DiagnosticSeverity.Error);
-            d.source = 'marginalia';
-            d.code = 'invalid-sidecar';
-            return d;
-          }),
-        );
+      const inSidecar = entry.errors.map((e) => {
+        const pos = new vscode.Position(Math.max(0, e.line - 1), Math.max(0, e.column - 1));
+        const d = new vscode.Diagnostic(new vscode.Range(pos, pos.translate(0, 1)), `${e.message} — this sidecar is left untouched until it is fixed.`, vscode.DiagnosticSeverity.Error);
+        d.source = 'marginalia';
+        d.code = 'invalid-sidecar';
+        return d;
+      });
+      for (const c of entry.conflicts) {
+        // The sidecar's own keys have no passage; the top of the file is where they are.
+        const d = new vscode.Diagnostic(new vscode.Range(0, 0, 0, 1), `Sidecar key ${c.field}: ${describeConflict(c)}; keep what is right and delete the entry.`, vscode.DiagnosticSeverity.Warning);
+        d.source = 'marginalia';
+        d.code = CONFLICT_CODE;
+        inSidecar.push(d);
       }
+      if (inSidecar.length) this.collection.set(toUri(entry.sidecar), inSidecar);
     }
   }
 

@@ -1,4 +1,5 @@
 import * as vscode from 'vscode';
+import { describeConflict } from '../../../core/annotations/conflictText';
 import type { AnnotationService, LiveAnnotation } from '../../services/annotationService';
 import type { CorpusService } from '../../services/corpusService';
 import { toPath } from '../../locations';
@@ -8,7 +9,7 @@ import { reviewLabel } from '../../../core/review';
 
 export const ANNOTATION_HOVER_COMMANDS = ['marginalia.revealAnnotation', 'marginalia.editAnnotation', 'marginalia.deleteAnnotation', 'marginalia.linkAnnotation'];
 
-/** Hovering an annotated passage shows its note, tags and links (the entity card comes from the mention hover). */
+/** Hovering an annotated passage shows its note, tags, links and merge conflicts (the entity card comes from the mention hover). */
 export class AnnotationHoverProvider implements vscode.HoverProvider {
   constructor(private readonly annotations: AnnotationService, private readonly corpus: CorpusService) {}
 
@@ -40,6 +41,8 @@ export class AnnotationHoverProvider implements vscode.HoverProvider {
       const label = target ? `${this.reviewLabel(target.review)}: “${escapeMarkdown(shorten(target.annotation.target.quote))}”` : `${escapeMarkdown(link.review)} \`${escapeMarkdown(link.id)}\` (not found)`;
       md.appendMarkdown(target ? `$(link) [${label}](${commandLink('marginalia.revealAnnotation', [target.review, target.annotation.id])})\n\n` : `$(link) ${label}\n\n`);
     }
+    // A conflict a git merge recorded: the other version is shown, as data, until someone resolves it.
+    for (const c of a.annotation.conflicts ?? []) md.appendMarkdown(`$(warning) **Merge conflict:** ${escapeMarkdown(describeConflict(c))}\n\n`);
     const args = [{ review: a.review, id: a.annotation.id }];
     md.appendMarkdown(`[Edit](${commandLink('marginalia.editAnnotation', args)}) · [Link to…](${commandLink('marginalia.linkAnnotation', args)}) · [Delete](${commandLink('marginalia.deleteAnnotation', args)})`);
     return md;
