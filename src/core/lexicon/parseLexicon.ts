@@ -2,6 +2,7 @@ import { isMap, isScalar, isSeq, LineCounter, parseDocument, type Node, type YAM
 import type { EntityKind } from '../mentions/types';
 import { emptyLexicon, type Diagnostic, type Entity, type Lexicon } from './lexicon';
 import { isCommonWord } from './commonWords';
+import { TITLE_CONTEXT_KEYS, titleRules, type TitleContextWords } from '../mentions/titleRules';
 
 const ID_PATTERN = /^[a-z0-9][a-z0-9-]*$/;
 
@@ -9,7 +10,7 @@ const FILM_KEYS = ['id', 'title', 'year', 'director', 'aliases', 'ambiguous', 'd
 const CHARACTER_KEYS = ['id', 'name', 'aliases', 'playedBy', 'description', 'note'];
 const PERSON_KEYS = ['id', 'name', 'aliases', 'roles', 'description', 'note'];
 const THEME_KEYS = ['id', 'label', 'terms', 'description', 'note'];
-const TOP_KEYS = ['version', 'film', 'characters', 'people', 'themes', 'resolve'];
+const TOP_KEYS = ['version', 'film', 'characters', 'people', 'themes', 'resolve', 'titleContext'];
 
 /**
  * Reads a film.yaml. Never throws: every problem becomes a diagnostic with its position, and
@@ -229,6 +230,21 @@ export function parseLexicon(path: string, text: string): Lexicon {
   if (lex.film.director) {
     const person = personRef(lex.film.director, (filmNode as unknown as YAMLMap).get('director', true) as Node, 'director');
     lex.film.director = person?.id;
+  }
+
+  // Words the rules for an ordinary-word title look for, added to the defaults.
+  const contextNode = root.get('titleContext', true);
+  if (contextNode !== undefined && !(isScalar(contextNode) && contextNode.value === null)) {
+    if (!isMap(contextNode)) report(contextNode, 'wrong-type', '"titleContext" must map word lists (filmNouns, reviewWords, …) to lists of words');
+    else {
+      checkKeys(contextNode, TITLE_CONTEXT_KEYS, 'titleContext');
+      const extra: Partial<TitleContextWords> = {};
+      for (const key of TITLE_CONTEXT_KEYS) {
+        const words = strList(contextNode, key, 'titleContext');
+        if (words.length > 0) extra[key] = words.map((w) => w.value);
+      }
+      lex.titleRules = titleRules(extra);
+    }
   }
 
   // Aliases claimed by several entities need a rule in `resolve`; without one the alias is dropped.
