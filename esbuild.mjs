@@ -18,27 +18,42 @@ function walk(dir, out = []) {
   return out;
 }
 
+const common = { bundle: true, format: 'cjs', minify: production, sourcemap: !production, logLevel: 'warning' };
 const bundles = [
-  {
-    entryPoints: ['src/extension/extension.ts'],
-    outfile: 'dist/extension.js',
-    external: ['vscode'],
-  },
-  {
-    entryPoints: ['src/cli/main.ts'],
-    outfile: 'dist/cli.js',
-    banner: { js: '#!/usr/bin/env node' },
-  },
-].map((b) => ({
-  ...b,
+  { ...common, entryPoints: ['src/extension/extension.node.ts'], outfile: 'dist/extension.js', external: ['vscode'], platform: 'node', target: 'node20' },
+  { ...common, entryPoints: ['src/cli/main.ts'], outfile: 'dist/cli.js', banner: { js: '#!/usr/bin/env node' }, platform: 'node', target: 'node20' },
+  // VS Code for the Web: a web worker, no Node built-ins (a static node:* import fails the build).
+  { ...common, entryPoints: ['src/extension/extension.web.ts'], outfile: 'dist/extension.web.js', external: ['vscode'], platform: 'browser', target: 'es2022' },
+];
+
+// The core alone for the browser, written nowhere: fails the build if anything in src/core reaches
+// for Node (the type-level check is tsconfig.core.json).
+const coreForBrowser = {
+  entryPoints: walk('src/core'),
+  outdir: 'out/core-for-browser',
   bundle: true,
-  platform: 'node',
-  format: 'cjs',
-  target: 'node20',
-  minify: production,
-  sourcemap: !production,
+  platform: 'browser',
+  format: 'esm',
+  target: 'es2022',
+  write: false,
   logLevel: 'warning',
-}));
+};
+
+// The integration suite for the web worker extension host: one self-contained file with mocha's
+// browser build (the worker's require knows only 'vscode').
+const webTests = {
+  entryPoints: ['test/integration/web/index.ts'],
+  outfile: 'out/test/integration/web/index.js',
+  bundle: true,
+  platform: 'browser',
+  format: 'cjs',
+  target: 'es2022',
+  external: ['vscode'],
+  sourcemap: 'inline',
+  logLevel: 'warning',
+  // The worker has no `process`; assert's util polyfill reads a few of its fields.
+  banner: { js: "var process = globalThis.process || { env: {}, argv: [], platform: 'browser', version: '', versions: {}, cwd: () => '/', nextTick: (f, ...a) => setTimeout(() => f(...a), 0) };" },
+};
 
 // Benchmarks are bundled like the shipped code, so they measure what users run (per-file CommonJS
 // output adds a getter call to every cross-module function call on the hot path).
@@ -54,7 +69,7 @@ const benchBundles = ['bench/run.ts', 'bench/indexOnce.ts', 'bench/matcherOnly.t
 }));
 
 const perFile = {
-  entryPoints: [...walk('src'), ...walk('test')],
+  entryPoints: [...walk('src'), ...walk('test').filter((f) => !f.startsWith('test/integration/web/'))],
   outdir: 'out',
   outbase: '.',
   bundle: false,
@@ -67,8 +82,8 @@ const perFile = {
 
 // A production build must not ship stale development source maps; other files in dist/ (the .vsix)
 // are left alone.
-if (production) for (const f of ['dist/extension.js.map', 'dist/cli.js.map']) rmSync(f, { force: true });
-const configs = devOnly || watch ? [...bundles, ...benchBundles, perFile] : bundles;
+if (production) for (const f of ['dist/extension.js.map', 'dist/extension.web.js.map', 'dist/cli.js.map']) rmSync(f, { force: true });
+const configs = devOnly || watch ? [...bundles, coreForBrowser, webTests, ...benchBundles, perFile] : [...bundles, coreForBrowser];
 if (watch) {
   for (const c of configs) await (await esbuild.context(c)).watch();
   console.log('esbuild: watching');

@@ -2,13 +2,15 @@
 // Prints JSON: { ms, files, bytes, mentions, maxRssMB }.
 
 import { performance } from 'node:perf_hooks';
-import { NodeFileHost } from '../src/cli/nodeFileHost';
+import { NodeFileHost } from '../src/platform/node/nodeFileHost';
 import { loadCorpus } from '../src/core/corpusLoader';
+import { fileUri } from '../src/core/model/uri';
+import { resolve } from 'node:path';
 
 async function main() {
   const dir = process.argv[2];
   const t0 = performance.now();
-  const { index, reviewCount } = await loadCorpus(new NodeFileHost(), dir);
+  const { index, reviewCount } = await loadCorpus(new NodeFileHost({ blocking: true }), fileUri(resolve(dir)));
   const ms = performance.now() - t0;
   let bytes = 0;
   let mentions = 0;

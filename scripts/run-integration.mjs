@@ -10,17 +10,20 @@
 //   MARGINALIA_TEST_TIMEOUT_MS                   overall limit after the host is installed (default 300000)
 //   MARGINALIA_TEST_GREP                         mocha grep, passed to the suite
 //   MARGINALIA_TEST_HOST=electron|code-server    force a host
+//   --web                                        run the web suite (out/test/integration/web/index.js) in
+//                                                code-server's web worker extension host
 //   MARGINALIA_TEST_VERBOSE=1                    also print the workbench's routine log lines
-import { existsSync, readFileSync, rmSync } from 'node:fs';
+import { cpSync, existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import { format, parseArgs } from 'node:util';
-import { REPO, ensureCodeServer, findDesktopCode, launchBrowser, remoteUri, startCodeServer, tempCopy, workbenchUrl } from './host.mjs';
+import { REPO, ensureCodeServer, findDesktopCode, launchBrowser, remoteUri, startCodeServer, tempCopy, tempDir, workbenchUrl } from './host.mjs';
 
 const { values: flags } = parseArgs({
-  options: { tests: { type: 'string' }, extension: { type: 'string' }, workspace: { type: 'string' } },
+  options: { tests: { type: 'string' }, extension: { type: 'string' }, workspace: { type: 'string' }, web: { type: 'boolean' } },
 });
-const testsPath = resolve(flags.tests ?? process.env.MARGINALIA_TESTS_PATH ?? join(REPO, 'out/test/integration/index.js'));
-const extensionPath = resolve(flags.extension ?? process.env.MARGINALIA_EXTENSION_PATH ?? REPO);
+const web = !!flags.web;
+let testsPath = resolve(flags.tests ?? process.env.MARGINALIA_TESTS_PATH ?? join(REPO, web ? 'out/test/integration/web/index.js' : 'out/test/integration/index.js'));
+let extensionPath = resolve(flags.extension ?? process.env.MARGINALIA_EXTENSION_PATH ?? REPO);
 const workspaceSrc = resolve(flags.workspace ?? process.env.MARGINALIA_WORKSPACE ?? join(REPO, 'corpus'));
 const timeoutMs = Number(process.env.MARGINALIA_TEST_TIMEOUT_MS ?? 300_000);
 const forced = process.env.MARGINALIA_TEST_HOST;
@@ -116,14 +119,43 @@ async function runCodeServer(workspace) {
   return code;
 }
 
+/**
+ * VS Code for the Web: the workbench runs an extension in its web worker host when its manifest has
+ * `browser` and no `main`, and runs a test module there only when it lies inside that extension's
+ * folder. So the web suite runs from a temporary copy of the built extension (browser entry only)
+ * with the bundled tests inside it.
+ */
+function webExtensionCopy() {
+  const dir = join(tempDir('web-ext'), 'marginalia');
+  const pkg = JSON.parse(readFileSync(join(extensionPath, 'package.json'), 'utf8'));
+  delete pkg.main;
+  mkdirSync(join(dir, 'dist'), { recursive: true });
+  writeFileSync(join(dir, 'package.json'), JSON.stringify(pkg, null, 2));
+  for (const f of ['dist/extension.web.js', 'dist/extension.web.js.map']) if (existsSync(join(extensionPath, f))) cpSync(join(extensionPath, f), join(dir, f));
+  for (const d of ['corpus', 'media', 'schemas']) if (existsSync(join(extensionPath, d))) cpSync(join(extensionPath, d), join(dir, d), { recursive: true });
+  mkdirSync(join(dir, 'test'), { recursive: true });
+  cpSync(testsPath, join(dir, 'test', 'index.js'));
+  cleanups.push(async () => rmSync(dirname(dir), { recursive: true, force: true }));
+  return { extension: dir, tests: join(dir, 'test', 'index.js') };
+}
+
 async function main() {
+  if (web) {
+    if (!existsSync(testsPath)) {
+      say(`web tests bundle not found: ${testsPath} (run: node esbuild.mjs --dev)`);
+      return 1;
+    }
+    ({ extension: extensionPath, tests: testsPath } = webExtensionCopy());
+    say(`web worker host: extension copy with browser entry only at ${extensionPath}`);
+  }
   const problems = preflight();
   if (problems.length) {
     for (const p of problems) say(p);
     return 1;
   }
   const desktop = forced === 'code-server' ? null : findDesktopCode();
-  const useElectron = forced === 'electron' || (forced !== 'code-server' && desktop?.executable);
+  // The web worker host is code-server's; @vscode/test-electron's equivalent is @vscode/test-web.
+  const useElectron = !web && (forced === 'electron' || (forced !== 'code-server' && desktop?.executable));
   if (!useElectron) ensureCodeServer(); // before the clock starts: the first install takes a minute
 
   const workspace = tempCopy(workspaceSrc, 'it');

@@ -4,9 +4,10 @@ import { REPO } from './host.mjs';
 
 const steps = [
   ['build (dev)', 'node esbuild.mjs --dev'],
-  ['typecheck', 'npx --no-install tsc --noEmit -p .'],
+  ['typecheck', 'npm run --silent typecheck'],
   ['unit', 'npx --no-install mocha'],
-  ['integration', 'node scripts/run-integration.mjs'],
+  ['integration (node host)', 'node scripts/run-integration.mjs'],
+  ['integration (web worker host)', 'node scripts/run-integration.mjs --web'],
   ['package', 'node scripts/package.mjs'],
   ['e2e', 'node scripts/run-e2e.mjs'],
 ];

@@ -1,61 +1,58 @@
-// Finds films (folders with a film.yaml) and their reviews through the FileHost.
+// Finds films (folders with a film.yaml) and their reviews through the FileHost: one findFiles
+// round trip per root (the editor's hosts apply the user's excludes), grouped here.
 
-import { basename, dirname, joinPath, type FileHost } from './host';
+import { type CancellationSignal, type FileHost, throwIfCancelled } from './host';
+import { basenameUri, dirnameUri, isUriUnder, joinUri } from './model/uri';
 import { isReviewPath } from './review';
 
 export const LEXICON_FILE = 'film.yaml';
-/** Folders never worth walking into. */
+/** Folders never worth looking into, whatever the host's excludes say. */
 const SKIPPED_DIRS = new Set(['node_modules', '.git', '.vscode-test', 'dist', 'out', 'test-results']);
+export const CORPUS_GLOB = '**/{film.yaml,*.md,*.markdown,*.txt}';
 
 export interface FilmFolder {
+  /** URI of the film's folder. */
   dir: string;
   lexiconPath: string;
-  /** Review paths in corpus order (sorted by path). */
+  /** Review URIs in corpus order (sorted). */
   reviews: string[];
 }
 
-/** Every film folder under `root` (root included), each with the reviews that belong to it. */
-export async function discoverFilms(host: FileHost, root: string): Promise<FilmFolder[]> {
-  const films: FilmFolder[] = [];
-  async function walk(dir: string, film: FilmFolder | undefined, depth: number): Promise<void> {
-    if (depth > 12) return;
-    let entries: Array<[string, 'file' | 'directory']>;
-    try {
-      entries = await host.readDirectory(dir);
-    } catch {
-      return;
-    }
-    entries.sort((a, b) => (a[0] < b[0] ? -1 : a[0] > b[0] ? 1 : 0));
-    if (entries.some(([name, kind]) => name === LEXICON_FILE && kind === 'file')) {
-      film = { dir, lexiconPath: joinPath(dir, LEXICON_FILE), reviews: [] };
-      films.push(film);
-    }
-    for (const [name, kind] of entries) {
-      const path = joinPath(dir, name);
-      if (kind === 'file' && film && isReviewPath(path)) film.reviews.push(path);
-    }
-    for (const [name, kind] of entries) {
-      if (kind === 'directory' && !name.startsWith('.') && !SKIPPED_DIRS.has(name)) await walk(joinPath(dir, name), film, depth + 1);
-    }
+function skipped(uri: string, root: string): boolean {
+  const rel = uri.slice(root.length).split('/');
+  return rel.slice(0, -1).some((seg) => SKIPPED_DIRS.has(seg) || seg.startsWith('.'));
+}
+
+/** Every film folder at or below `root`, each with the reviews that belong to it (the deepest film above). */
+export async function discoverFilms(host: FileHost, root: string, signal?: CancellationSignal): Promise<FilmFolder[]> {
+  const base = root.endsWith('/') ? root.slice(0, -1) : root;
+  const files = (await host.findFiles(base, { include: CORPUS_GLOB, signal })).filter((u) => !skipped(u, base)).sort();
+  throwIfCancelled(signal);
+  const films = files
+    .filter((u) => basenameUri(u) === LEXICON_FILE)
+    .map((lexiconPath): FilmFolder => ({ dir: dirnameUri(lexiconPath), lexiconPath, reviews: [] }))
+    // Deepest first, so a review finds its nearest film.
+    .sort((a, b) => b.dir.length - a.dir.length);
+  for (const uri of files) {
+    if (!isReviewPath(uri)) continue;
+    films.find((f) => isUriUnder(uri, f.dir))?.reviews.push(uri);
   }
-  await walk(root, undefined, 0);
-  for (const f of films) f.reviews.sort();
-  return films;
+  return films.sort((a, b) => (a.dir < b.dir ? -1 : a.dir > b.dir ? 1 : 0));
 }
 
 /** The nearest film.yaml at or above the review's folder, if any. */
-export async function findLexiconFor(host: FileHost, reviewPath: string): Promise<string | undefined> {
-  let dir = dirname(reviewPath);
+export async function findLexiconFor(host: FileHost, reviewUri: string): Promise<string | undefined> {
+  let dir = dirnameUri(reviewUri);
   for (;;) {
-    const candidate = joinPath(dir, LEXICON_FILE);
+    const candidate = joinUri(dir, LEXICON_FILE);
     const stat = await host.stat(candidate);
     if (stat?.kind === 'file') return candidate;
-    const parent = dirname(dir);
-    if (parent === dir || dir === '/' || dir === '.') return undefined;
+    const parent = dirnameUri(dir);
+    if (parent === dir) return undefined;
     dir = parent;
   }
 }
 
-export function isLexiconPath(path: string): boolean {
-  return basename(path) === LEXICON_FILE;
+export function isLexiconPath(uri: string): boolean {
+  return basenameUri(uri) === LEXICON_FILE;
 }

@@ -2,7 +2,7 @@
 // instead of stopping at the first.
 
 import { discoverFilms } from './corpus';
-import type { FileHost } from './host';
+import { type CancellationSignal, type FileHost, throwIfCancelled } from './host';
 import type { Diagnostic } from './lexicon/lexicon';
 import { parseLexicon } from './lexicon/parseLexicon';
 import { MentionIndex } from './mentionIndex';
@@ -31,7 +31,8 @@ export class FileProblem extends Error {
 export async function readTextFile(host: FileHost, path: string, maxBytes = MAX_REVIEW_BYTES): Promise<string> {
   const stat = await host.stat(path);
   if (!stat) throw new FileProblem(path, 'no such file');
-  if (stat.kind !== 'file') throw new FileProblem(path, 'is a directory, not a file');
+  if (stat.kind === 'directory') throw new FileProblem(path, 'is a folder, not a file');
+  if (stat.kind !== 'file') throw new FileProblem(path, 'is not a regular file (a FIFO, socket or device); skipped');
   if (stat.size > maxBytes) {
     throw new FileProblem(path, `file is ${(stat.size / 1048576).toFixed(1)} MB, over the ${(maxBytes / 1048576).toFixed(0)} MB limit for a review`);
   }
@@ -51,8 +52,14 @@ export interface LoadResult {
   reviewCount: number;
 }
 
-export async function loadCorpus(host: FileHost, root: string, index = new MentionIndex(), onProgress?: (done: number, total: number) => void): Promise<LoadResult> {
-  const films = await discoverFilms(host, root);
+export interface LoadOptions {
+  onProgress?: (done: number, total: number) => void;
+  signal?: CancellationSignal;
+}
+
+export async function loadCorpus(host: FileHost, root: string, index = new MentionIndex(), options: LoadOptions = {}): Promise<LoadResult> {
+  const { onProgress, signal } = options;
+  const films = await discoverFilms(host, root, signal);
   const lexiconDiagnostics: Diagnostic[] = [];
   const problems: FileProblem[] = [];
   const total = films.reduce((n, f) => n + f.reviews.length, 0);
@@ -69,6 +76,7 @@ export async function loadCorpus(host: FileHost, root: string, index = new Menti
     const filmIndex = index.setLexicon(lexicon);
     // Reads overlap (hosts with real I/O latency gain most); matching stays in corpus order.
     await forEachConcurrently(film.reviews, READ_CONCURRENCY, async (path) => {
+      throwIfCancelled(signal);
       try {
         filmIndex.setReview(path, await readTextFile(host, path));
       } catch (e) {

@@ -1,63 +1,92 @@
-// The core reaches files only through this interface, so the extension (vscode.workspace.fs),
-// the CLI (node:fs) and the tests (in-memory or node:fs) each plug in their own.
-// Paths are absolute, with '/' separators.
+// The core reaches files only through this interface, keyed by URI strings (src/core/model/uri.ts),
+// so the Node extension and the CLI (node:fs), the web extension (vscode.workspace.fs) and the
+// tests (in memory) each plug in their own.
 
-export type FileKind = 'file' | 'directory';
+export type FileKind = 'file' | 'directory' | 'other';
 
 export interface FileStat {
+  /** 'other' is anything that is neither a regular file nor a folder: a FIFO, a socket, a device. */
   kind: FileKind;
   size: number;
   /** Modification time in ms since the epoch. */
   mtime: number;
+  /** The file exists but may not be written (permissions, a read-only file system). */
+  readonly?: boolean;
+  /** The entry itself is a symbolic link (the rest describes its target). */
+  symlink?: boolean;
+}
+
+/** Cooperative cancellation; VS Code's CancellationToken has this shape. */
+export interface CancellationSignal {
+  readonly isCancellationRequested: boolean;
+}
+
+export class CancelledError extends Error {
+  constructor() {
+    super('cancelled');
+  }
+}
+
+export function throwIfCancelled(signal: CancellationSignal | undefined): void {
+  if (signal?.isCancellationRequested) throw new CancelledError();
+}
+
+export interface FileHostCapabilities {
+  /**
+   * `rename(from, to, { overwrite: true })` replaces `to` in one step: a reader sees the old or the
+   * new file, never neither (POSIX rename). VS Code's workspace.fs deletes the target first, so
+   * hosts built on it say false and writers use the verified in-place fallback (safeWrite.ts).
+   */
+  atomicRename: boolean;
+}
+
+export interface FindFilesOptions {
+  /** Glob relative to the base folder: `**`, `*`, `?`, `{a,b}`. */
+  include: string;
+  signal?: CancellationSignal;
 }
 
 export interface FileHost {
-  readFile(path: string): Promise<Uint8Array>;
-  writeFile(path: string, data: Uint8Array): Promise<void>;
-  rename(from: string, to: string): Promise<void>;
-  delete(path: string): Promise<void>;
-  /** undefined when nothing exists at path. */
-  stat(path: string): Promise<FileStat | undefined>;
-  readDirectory(path: string): Promise<Array<[name: string, kind: FileKind]>>;
+  readonly capabilities: FileHostCapabilities;
+  /** For hosts that combine file systems: what holds at this URI (else `capabilities`). */
+  capabilitiesAt?(uri: string): FileHostCapabilities;
+  readFile(uri: string, signal?: CancellationSignal): Promise<Uint8Array>;
+  /** Creates or truncates the file. */
+  writeFile(uri: string, data: Uint8Array): Promise<void>;
+  rename(from: string, to: string, options: { overwrite: boolean }): Promise<void>;
+  delete(uri: string): Promise<void>;
+  /** undefined when nothing exists at uri. */
+  stat(uri: string): Promise<FileStat | undefined>;
+  readDirectory(uri: string): Promise<Array<[name: string, kind: FileKind]>>;
+  /**
+   * Every file below `base` whose relative path matches the glob, in one round trip; the editor's
+   * hosts apply the user's `files.exclude`. Order is unspecified.
+   */
+  findFiles(base: string, options: FindFilesOptions): Promise<string[]>;
 }
 
-export function joinPath(...parts: string[]): string {
-  const joined = parts.filter((p) => p.length > 0).join('/');
-  return normalizePath(joined);
+export function capabilitiesAt(host: FileHost, uri: string): FileHostCapabilities {
+  return host.capabilitiesAt?.(uri) ?? host.capabilities;
 }
 
-export function normalizePath(path: string): string {
-  const abs = path.startsWith('/');
-  const out: string[] = [];
-  for (const seg of path.split('/')) {
-    if (seg === '' || seg === '.') continue;
-    if (seg === '..') out.pop();
-    else out.push(seg);
+/** A glob (`**`, `*`, `?`, `{a,b}`) as a RegExp over '/'-separated relative paths. */
+export function globToRegExp(glob: string): RegExp {
+  let re = '';
+  for (let i = 0; i < glob.length; i++) {
+    const c = glob[i];
+    if (c === '*') {
+      if (glob[i + 1] === '*') {
+        i++;
+        if (glob[i + 1] === '/') {
+          i++;
+          re += '(?:[^/]*/)*';
+        } else re += '.*';
+      } else re += '[^/]*';
+    } else if (c === '?') re += '[^/]';
+    else if (c === '{') re += '(?:';
+    else if (c === '}') re += ')';
+    else if (c === ',') re += glob.slice(0, i).lastIndexOf('{') > glob.slice(0, i).lastIndexOf('}') ? '|' : ',';
+    else re += c.replace(/[.+^$()|[\]\\]/g, '\\$&');
   }
-  return (abs ? '/' : '') + out.join('/');
-}
-
-export function dirname(path: string): string {
-  const i = path.lastIndexOf('/');
-  if (i <= 0) return i === 0 ? '/' : '.';
-  return path.slice(0, i);
-}
-
-export function basename(path: string): string {
-  return path.slice(path.lastIndexOf('/') + 1);
-}
-
-/** File name without its last extension: `a/b/review.md` → `review`. */
-export function stem(path: string): string {
-  const name = basename(path);
-  const dot = name.lastIndexOf('.');
-  return dot > 0 ? name.slice(0, dot) : name;
-}
-
-export function relativePath(from: string, to: string): string {
-  const a = normalizePath(from).split('/').filter(Boolean);
-  const b = normalizePath(to).split('/').filter(Boolean);
-  let i = 0;
-  while (i < a.length && i < b.length && a[i] === b[i]) i++;
-  return [...a.slice(i).map(() => '..'), ...b.slice(i)].join('/') || '.';
+  return new RegExp(`^${re}$`);
 }

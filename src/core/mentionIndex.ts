@@ -1,7 +1,7 @@
 // The inverted index: entity → mentions across a film's reviews, review → its mentions.
 // Updates are per document: a changed review is re-read alone; a lexicon change rebuilds its film.
 
-import { dirname } from './host';
+import { dirnameUri, isUriUnder } from './model/uri';
 import type { Entity, Lexicon } from './lexicon/lexicon';
 import { MentionMatcher } from './mentions/mentionMatcher';
 import type { Mention } from './mentions/types';
@@ -201,12 +201,17 @@ export class MentionIndex {
 
   /** Installs (or replaces) a film's lexicon; its reviews are kept and re-matched. */
   setLexicon(lexicon: Lexicon): FilmIndex {
-    const dir = dirname(lexicon.path);
+    const dir = dirnameUri(lexicon.path);
     const old = this.films.get(dir);
     const film = new FilmIndex(dir, lexicon);
     this.films.set(dir, film);
     if (old) for (const r of old.reviews.values()) film.setReview(r.path, r.text);
     return film;
+  }
+
+  /** Installs a film built elsewhere (a load in the background), replacing any in its folder. */
+  adoptFilm(film: FilmIndex): void {
+    this.films.set(film.dir, film);
   }
 
   removeFilm(dir: string): void {
@@ -217,7 +222,7 @@ export class MentionIndex {
   filmFor(path: string): FilmIndex | undefined {
     let best: FilmIndex | undefined;
     for (const f of this.films.values()) {
-      if (path.startsWith(f.dir + '/') && (!best || f.dir.length > best.dir.length)) best = f;
+      if (isUriUnder(path, f.dir) && (!best || f.dir.length > best.dir.length)) best = f;
     }
     return best;
   }

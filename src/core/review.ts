@@ -1,4 +1,4 @@
-import { basename, stem } from './host';
+import { basenameUri, stemOf } from './model/uri';
 import { parseFrontMatter } from './frontMatter';
 
 /** What the tree, hovers and CLI show about a review; read from front matter, else guessed. */
@@ -17,7 +17,7 @@ export interface ReviewInfo {
 export const REVIEW_EXTENSIONS = ['.md', '.markdown', '.txt'];
 
 export function isReviewPath(path: string): boolean {
-  const name = basename(path).toLowerCase();
+  const name = basenameUri(path).toLowerCase();
   if (name.endsWith('.annotations.yaml')) return false;
   if (name === 'readme.md') return false;
   return REVIEW_EXTENSIONS.some((ext) => name.endsWith(ext));
@@ -36,7 +36,7 @@ export function readReviewInfo(path: string, text: string): ReviewInfo {
   const d = fm.data as Record<string, unknown>;
   return {
     path,
-    title: asText(d.title) ?? firstLineTitle(text.slice(fm.bodyStart)) ?? stem(path),
+    title: asText(d.title) ?? firstLineTitle(text.slice(fm.bodyStart)) ?? stemOf(basenameUri(path)),
     critic: asText(d.critic),
     publication: asText(d.publication),
     date: asText(d.date),

@@ -4,12 +4,14 @@ import * as vscode from 'vscode';
 import type { IndexedReview } from '../core/mentionIndex';
 import type { LineMap } from '../core/text';
 
-export function toUri(path: string): vscode.Uri {
-  return vscode.Uri.file(path);
+/** The editor's Uri for a core key (a URI string). */
+export function toUri(key: string): vscode.Uri {
+  return vscode.Uri.parse(key, true);
 }
 
+/** The core key of an editor Uri: its canonical string form. */
 export function toPath(uri: vscode.Uri): string {
-  return uri.path;
+  return uri.toString();
 }
 
 export function toPosition(lines: LineMap, offset: number): vscode.Position {

@@ -3,9 +3,9 @@
 // prints medians and p95 through VS Code's own commands, round trip included.
 
 import * as vscode from 'vscode';
-import type { MarginaliaApi } from '../../src/extension/extension';
-import { MentionHoverProvider } from '../../src/extension/hoverProvider';
-import { MentionReferenceProvider } from '../../src/extension/referenceProvider';
+import type { MarginaliaApi } from '../../src/extension/activateShared';
+import { MentionHoverProvider } from '../../src/extension/features/mentions/hoverProvider';
+import { MentionReferenceProvider } from '../../src/extension/features/mentions/referenceProvider';
 
 const SAMPLES = Number(process.env.BENCH_SAMPLES ?? 200);
 
@@ -36,7 +36,7 @@ export async function run(): Promise<void> {
   for (let i = 0; targets.length < SAMPLES; i++) {
     const review = reviews[(i * 37) % reviews.length];
     const m = review.mentions[(i * 13) % review.mentionCount];
-    if (m) targets.push({ uri: vscode.Uri.file(review.path), offset: m.start + 1, kind: m.kind });
+    if (m) targets.push({ uri: vscode.Uri.parse(review.path), offset: m.start + 1, kind: m.kind });
   }
   const docs = new Map<string, vscode.TextDocument>();
   for (const t of targets) if (!docs.has(t.uri.fsPath)) docs.set(t.uri.fsPath, await vscode.workspace.openTextDocument(t.uri));

@@ -1,4 +1,5 @@
-import * as assert from 'node:assert';
+import * as assert from 'assert';
+import { api, inWebWorker, remove, waitFor } from './helpers';
 import * as vscode from 'vscode';
 
 const EXTENSION_ID = 'marginalia.marginalia';
@@ -17,6 +18,12 @@ describe('activation', () => {
     assert.strictEqual(ext.isActive, true);
   });
 
+  it('runs in the extension host this suite was started for', () => {
+    const expected = inWebWorker ? 'web' : 'node';
+    assert.strictEqual((ext.exports as { platform: string }).platform, expected);
+    assert.strictEqual(inWebWorker, expected === 'web');
+  });
+
   it('registers marginalia.openReview', async () => {
     const commands = await vscode.commands.getCommands(true);
     assert.ok(commands.includes('marginalia.openReview'), 'marginalia.openReview is not registered');
@@ -26,8 +33,16 @@ describe('activation', () => {
 describe('the bundled sample corpus', () => {
   it('Open Sample Corpus copies the film folder somewhere writable before opening it', async () => {
     const target = await vscode.commands.executeCommand<vscode.Uri>('marginalia.openSample', { open: false });
+    // In the browser, the copy goes into the open workspace.
+    if (inWebWorker) assert.strictEqual(target.toString(), vscode.Uri.joinPath(vscode.workspace.workspaceFolders![0].uri, 'marginalia-sample').toString());
     const entries = (await vscode.workspace.fs.readDirectory(vscode.Uri.joinPath(target, 'her'))).map(([name]) => name);
     assert.ok(entries.includes('film.yaml'), entries.join(', '));
     assert.strictEqual(entries.filter((n) => n.endsWith('.md')).length, 5, entries.join(', '));
+    if (inWebWorker) {
+      // The copy is a second film in the workspace; the other tests expect one.
+      const { corpus } = await api();
+      await remove(target);
+      await waitFor('the sample copy to leave the corpus', () => corpus.index.allFilms().length === 1);
+    }
   });
 });

@@ -1,7 +1,8 @@
-import * as assert from 'node:assert';
-import * as path from 'node:path';
+// Helpers for the integration suite. Only the vscode API (workspace.fs for files), so the same
+// tests run in the Node extension host and in the web worker one.
+import * as assert from 'assert';
 import * as vscode from 'vscode';
-import type { MarginaliaApi } from '../../src/extension/extension';
+import type { MarginaliaApi } from '../../src/extension/activateShared';
 
 export const EXTENSION_ID = 'marginalia.marginalia';
 
@@ -13,19 +14,52 @@ export async function api(): Promise<MarginaliaApi> {
   return exports;
 }
 
-export function workspaceRoot(): string {
+export function workspaceRoot(): vscode.Uri {
   const folder = vscode.workspace.workspaceFolders?.[0];
   assert.ok(folder, 'the test host has no workspace folder');
-  return folder.uri.fsPath;
+  return folder.uri;
 }
 
-export function herDir(): string {
-  return path.join(workspaceRoot(), 'her');
+export function herDir(): vscode.Uri {
+  return vscode.Uri.joinPath(workspaceRoot(), 'her');
 }
 
 export function reviewUri(name: string): vscode.Uri {
-  return vscode.Uri.file(path.join(herDir(), name));
+  return vscode.Uri.joinPath(herDir(), name);
 }
+
+/** The core's key for a file of the Her folder (what the index and annotations are keyed by). */
+export function herKey(name: string): string {
+  return reviewUri(name).toString();
+}
+
+export async function readText(uri: vscode.Uri): Promise<string> {
+  return new TextDecoder().decode(await vscode.workspace.fs.readFile(uri));
+}
+
+export async function writeText(uri: vscode.Uri, text: string): Promise<void> {
+  await vscode.workspace.fs.writeFile(uri, new TextEncoder().encode(text));
+}
+
+export async function exists(uri: vscode.Uri): Promise<boolean> {
+  try {
+    await vscode.workspace.fs.stat(uri);
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+export async function remove(uri: vscode.Uri): Promise<void> {
+  if (await exists(uri)) await vscode.workspace.fs.delete(uri, { recursive: true, useTrash: false });
+}
+
+export async function listNames(dir: vscode.Uri): Promise<string[]> {
+  return (await vscode.workspace.fs.readDirectory(dir)).map(([name]) => name).sort();
+}
+
+/** True inside VS Code for the Web's extension host (a web worker). */
+export const inWebWorker = typeof (globalThis as { importScripts?: unknown }).importScripts === 'function';
 
 export async function openReview(name: string): Promise<vscode.TextDocument> {
   const doc = await vscode.workspace.openTextDocument(reviewUri(name));
@@ -39,7 +73,7 @@ export function positionOf(doc: vscode.TextDocument, needle: string, occurrence 
   let at = -1;
   for (let i = 0; i <= occurrence; i++) {
     at = text.indexOf(needle, at + 1);
-    assert.ok(at >= 0, `"${needle}" (occurrence ${occurrence}) not found in ${doc.uri.fsPath}`);
+    assert.ok(at >= 0, `"${needle}" (occurrence ${occurrence}) not found in ${doc.uri.toString()}`);
   }
   return doc.positionAt(at + into);
 }

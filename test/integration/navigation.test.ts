@@ -1,18 +1,18 @@
-import * as assert from 'node:assert';
+import * as assert from 'assert';
 import * as vscode from 'vscode';
-import type { MentionStep } from '../../src/extension/mentionNavigation';
-import type { EntitiesNode } from '../../src/extension/entitiesTree';
+import type { MentionStep } from '../../src/extension/features/mentions/mentionNavigation';
+import type { EntitiesNode } from '../../src/extension/features/trees/entitiesTree';
 import { api, openReview, positionOf } from './helpers';
 
 describe('stepping through mentions across reviews', () => {
   it('Next Mention visits every mention of loneliness in corpus order, then wraps', async () => {
     const { corpus } = await api();
     const doc = await openReview('blog-eyelights-her.md');
-    const film = corpus.index.filmFor(doc.uri.path)!;
+    const film = corpus.index.filmFor(doc.uri.toString())!;
     const all = film.mentionsOf('loneliness');
     assert.ok(all.length >= 10 && new Set(all.map((l) => l.review.path)).size >= 4, `loneliness: ${all.length}`);
     const first = all[0];
-    const firstDoc = await vscode.workspace.openTextDocument(vscode.Uri.file(first.review.path));
+    const firstDoc = await vscode.workspace.openTextDocument(vscode.Uri.parse(first.review.path));
     const editor = await vscode.window.showTextDocument(firstDoc);
     editor.selection = new vscode.Selection(firstDoc.positionAt(first.mention.start), firstDoc.positionAt(first.mention.start));
     const seen: string[] = [];
@@ -22,7 +22,7 @@ describe('stepping through mentions across reviews', () => {
       assert.strictEqual(step.index, i + 1);
       seen.push(`${step.path}:${step.start}`);
       const active = vscode.window.activeTextEditor!;
-      assert.strictEqual(active.document.uri.path, all[i].review.path);
+      assert.strictEqual(active.document.uri.toString(), all[i].review.path);
       assert.strictEqual(active.document.getText(active.selection), all[i].mention.text);
     }
     assert.deepStrictEqual(seen, all.slice(1).map((l) => `${l.review.path}:${l.mention.start}`));
@@ -42,7 +42,8 @@ describe('stepping through mentions across reviews', () => {
   });
 
   it('Cast & Themes shows which critics discuss Amy', async () => {
-    const { entitiesTree } = await api();
+    const { trees } = await api();
+    const entitiesTree = trees.entities;
     const kinds = entitiesTree.getChildren();
     const characters = kinds.find((k) => k.type === 'kind' && k.kind === 'character')!;
     const amy = entitiesTree.getChildren(characters).find((e) => e.type === 'entity' && e.entity === 'amy')!;

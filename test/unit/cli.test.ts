@@ -3,7 +3,7 @@ import { mkdtempSync, writeFileSync, copyFileSync, mkdirSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { runCli } from '../../src/cli/main';
-import { NodeFileHost } from '../../src/cli/nodeFileHost';
+import { NodeFileHost } from '../../src/platform/node/nodeFileHost';
 import { HER_DIR, ROOT } from './fixtures';
 
 async function cli(args: string[], cwd = ROOT) {

@@ -7,7 +7,8 @@ import { cpSync, mkdtempSync, readFileSync, readdirSync, writeFileSync } from 'n
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { runCli } from '../../src/cli/main';
-import { NodeFileHost } from '../../src/cli/nodeFileHost';
+import { NodeFileHost } from '../../src/platform/node/nodeFileHost';
+import { fileUri } from '../../src/core/model/uri';
 import { SidecarStore } from '../../src/core/annotations/sidecarStore';
 import { HER_DIR } from './fixtures';
 
@@ -42,7 +43,7 @@ describe('marginalia annotate / check on a copy of the corpus', () => {
     const store = new SidecarStore(new NodeFileHost());
     const text = readFileSync(review, 'utf8');
     const start = text.indexOf(passage);
-    const id = await store.addAnnotation(review, text, { start, end: start + passage.length, tags: ['love'], note: 'The thesis.' });
+    const id = await store.addAnnotation(fileUri(review), text, { start, end: start + passage.length, tags: ['love'], note: 'The thesis.' });
     writeFileSync(sidecar, '# Reading notes for the seminar: keep this comment.\n' + readFileSync(sidecar, 'utf8'));
     // The critic's text changes above the passage.
     writeFileSync(review, text.replace('THE PROSPECT of an unfulfilling relationship is scary.', 'THE PROSPECT of an unfulfilling relationship — any relationship — is scary.'));
@@ -50,7 +51,7 @@ describe('marginalia annotate / check on a copy of the corpus', () => {
     assert.equal(r.code, 0, r.err);
     const after = readFileSync(sidecar, 'utf8');
     assert.match(after, /^# Reading notes for the seminar: keep this comment\.$/m);
-    const { sidecar: parsed } = await store.load(review);
+    const { sidecar: parsed } = await store.load(fileUri(review));
     const a = parsed!.annotations.find((x) => x.id === id)!;
     const edited = readFileSync(review, 'utf8');
     assert.equal(edited.slice(a.target.start, a.target.end), passage);

@@ -1,11 +1,11 @@
-// An in-memory FileHost for unit tests: a Map of absolute '/'-separated path → bytes, with
-// directories implied by the files below them. It records every call (tests check, e.g., that a
+// An in-memory FileHost for unit tests: a Map of URI string (e.g. `memfs:/corpus/her/a.md`) →
+// bytes, with directories implied by the files below them. It records every call (tests check, e.g., that a
 // write went through a rename) and lets a test step in before any call (to change a file behind
 // the caller's back, or make an operation fail).
 
-import type { FileHost, FileKind, FileStat } from '../../src/core/host';
+import { type FileHost, type FileHostCapabilities, type FileKind, type FileStat, type FindFilesOptions, globToRegExp } from '../../src/core/host';
 
-export type HostOp = 'readFile' | 'writeFile' | 'rename' | 'delete' | 'stat' | 'readDirectory';
+export type HostOp = 'readFile' | 'writeFile' | 'rename' | 'delete' | 'stat' | 'readDirectory' | 'findFiles';
 
 export interface HostCall {
   op: HostOp;
@@ -30,7 +30,11 @@ export class MemoryFileHost implements FileHost {
   /** Runs before each call; may throw to make the call fail. */
   beforeCall?: (call: HostCall) => void | Promise<void>;
 
-  constructor(initial: Record<string, string | Uint8Array> = {}) {
+  /** Like a POSIX file system by default; `atomicRename: false` behaves like vscode.workspace.fs. */
+  readonly capabilities: FileHostCapabilities;
+
+  constructor(initial: Record<string, string | Uint8Array> = {}, capabilities: FileHostCapabilities = { atomicRename: true }) {
+    this.capabilities = capabilities;
     for (const [path, content] of Object.entries(initial)) this.put(path, content);
   }
 
@@ -63,10 +67,15 @@ export class MemoryFileHost implements FileHost {
     this.put(path, data.slice());
   }
 
-  async rename(from: string, to: string): Promise<void> {
+  async rename(from: string, to: string, options: { overwrite: boolean }): Promise<void> {
     await this.record({ op: 'rename', path: from, to });
     const bytes = this.files.get(from);
     if (!bytes) throw new FileNotFoundError(from);
+    if (this.files.has(to)) {
+      if (!options.overwrite) throw new Error(`${to} already exists`);
+      // vscode.workspace.fs deletes the target first: a crash here leaves neither file.
+      if (!this.capabilities.atomicRename) this.files.delete(to);
+    }
     this.files.delete(from);
     this.put(to, bytes); // replaces `to`, as rename does on POSIX and vscode.workspace.fs with overwrite
   }
@@ -88,7 +97,7 @@ export class MemoryFileHost implements FileHost {
   async readDirectory(path: string): Promise<Array<[name: string, kind: FileKind]>> {
     await this.record({ op: 'readDirectory', path });
     if (!this.isDirectory(path)) throw new FileNotFoundError(path);
-    const prefix = path === '/' ? '/' : path + '/';
+    const prefix = path.endsWith('/') ? path : path + '/';
     const entries = new Map<string, FileKind>();
     for (const p of this.files.keys()) {
       if (!p.startsWith(prefix)) continue;
@@ -99,8 +108,15 @@ export class MemoryFileHost implements FileHost {
     return [...entries].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0));
   }
 
+  async findFiles(base: string, options: FindFilesOptions): Promise<string[]> {
+    await this.record({ op: 'findFiles', path: base });
+    const prefix = base.endsWith('/') ? base : base + '/';
+    const re = globToRegExp(options.include);
+    return [...this.files.keys()].filter((p) => p.startsWith(prefix) && re.test(decodeURIComponent(p.slice(prefix.length))));
+  }
+
   private isDirectory(path: string): boolean {
-    const prefix = path === '/' ? '/' : path + '/';
+    const prefix = path.endsWith('/') ? path : path + '/';
     return [...this.files.keys()].some((p) => p.startsWith(prefix));
   }
 

@@ -1,16 +1,17 @@
 import * as assert from 'node:assert/strict';
 import { loadCorpus } from '../../src/core/corpusLoader';
-import { NodeFileHost } from '../../src/cli/nodeFileHost';
+import { NodeFileHost } from '../../src/platform/node/nodeFileHost';
+import { fileUri } from '../../src/core/model/uri';
 import { MentionIndex } from '../../src/core/mentionIndex';
 import { parseLexicon } from '../../src/core/lexicon/parseLexicon';
 import { HER_DIR, ROOT, loadLexicon } from './fixtures';
 
 describe('MentionIndex', () => {
   it('loads the corpus: five Her reviews, entity → mentions across them', async () => {
-    const { index, problems, lexiconDiagnostics } = await loadCorpus(new NodeFileHost(), `${ROOT}/corpus`);
+    const { index, problems, lexiconDiagnostics } = await loadCorpus(new NodeFileHost({ blocking: true }), fileUri(`${ROOT}/corpus`));
     assert.deepEqual(problems, []);
     assert.deepEqual(lexiconDiagnostics, []);
-    const film = index.film(HER_DIR)!;
+    const film = index.film(fileUri(HER_DIR))!;
     assert.equal(film.reviews.size, 5);
     const samantha = film.totalMentions('samantha');
     assert.equal(samantha.reviews, 5);

@@ -5,22 +5,22 @@
 // bytes and a changed annotation changes only its own lines.
 
 import { Document, isAlias, isMap, isNode, isScalar, isSeq, LineCounter, parseDocument, type Pair, type ToStringOptions, YAMLMap, YAMLSeq } from 'yaml';
-import { basename, dirname, joinPath, stem } from '../host';
+import { basenameUri, dirnameUri, joinUri, stemOf } from '../model/uri';
+import { sha256Hex } from '../model/ids';
 import { encodeText } from '../text';
 import type { EntityKind } from '../mentions/types';
 import { type Annotation, type AnnotationLink, SIDECAR_VERSION, type Sidecar, type SidecarError, type SidecarMention, type TextTarget } from './model';
-import { sha256Hex } from './sha256';
 
 export const SIDECAR_SUFFIX = '.annotations.yaml';
 
-/** `<folder>/<review stem>.annotations.yaml` for a review path. */
-export function sidecarPathFor(reviewPath: string): string {
-  return joinPath(dirname(reviewPath), stem(basename(reviewPath)) + SIDECAR_SUFFIX);
+/** `<folder>/<review stem>.annotations.yaml` for a review URI. */
+export function sidecarUriFor(reviewUri: string): string {
+  return joinUri(dirnameUri(reviewUri), stemOf(basenameUri(reviewUri)) + SIDECAR_SUFFIX);
 }
 
 /** `sha256:<hex>` of the review text (UTF-8, after a leading BOM was dropped). */
-export function textHash(text: string): string {
-  return 'sha256:' + sha256Hex(encodeText(text));
+export async function textHash(text: string): Promise<string> {
+  return 'sha256:' + (await sha256Hex(encodeText(text)));
 }
 
 /** Aliases are rarely needed by hand; this cap stops a "billion laughs" document cold. */

@@ -4,16 +4,18 @@
 // change being made is applied to the new version (or refused), never clobbered; annotations
 // whose passage cannot be found are kept as orphans, never deleted or moved.
 
-import { basename, dirname, type FileHost, joinPath, relativePath } from '../host';
+import type { FileHost } from '../host';
+import { replaceFile } from '../files/safeWrite';
+import { newAnnotationId, sha256Hex } from '../model/ids';
+import { basenameUri, dirnameUri, relativeUriPath, resolveUriPath } from '../model/uri';
 import type { Mention } from '../mentions/types';
 import { decodeText, encodeText } from '../text';
 import { makeTarget, reanchor, type ReanchorOptions } from './anchoring';
 import type { AnchorResult, Annotation, AnnotationLink, Sidecar, SidecarError, SidecarMention } from './model';
 import { SIDECAR_VERSION } from './model';
-import { parseSidecar, type ParsedSidecar, renderSidecar, sidecarPathFor, textHash } from './sidecarFormat';
-import { sha256Hex } from './sha256';
+import { parseSidecar, type ParsedSidecar, renderSidecar, sidecarUriFor, textHash } from './sidecarFormat';
 
-export { sidecarPathFor } from './sidecarFormat';
+export { sidecarUriFor } from './sidecarFormat';
 
 /** One change to a sidecar's annotations, applied to whatever version is on disk at write time. */
 export type AnnotationChange =
@@ -79,8 +81,8 @@ export class SidecarStore {
     private readonly options: SidecarStoreOptions = {},
   ) {}
 
-  async load(reviewPath: string): Promise<LoadResult> {
-    const path = sidecarPathFor(reviewPath);
+  async load(reviewUri: string): Promise<LoadResult> {
+    const path = sidecarUriFor(reviewUri);
     const disk = await this.read(path);
     if (disk.errors.length > 0) return { errors: disk.errors };
     this.seen.set(path, disk.hash);
@@ -92,16 +94,16 @@ export class SidecarStore {
    * annotation against `reviewText`, regenerates mentions (when given; otherwise keeps those still
    * true of the text), and renames a temp file into place. Never throws for file problems.
    */
-  write(reviewPath: string, reviewText: string, mentions?: readonly Mention[], change?: AnnotationChange): Promise<WriteOutcome> {
-    const path = sidecarPathFor(reviewPath);
-    const run = (this.queues.get(path) ?? Promise.resolve()).then(() => this.writeNow(reviewPath, reviewText, mentions, change));
+  write(reviewUri: string, reviewText: string, mentions?: readonly Mention[], change?: AnnotationChange): Promise<WriteOutcome> {
+    const path = sidecarUriFor(reviewUri);
+    const run = (this.queues.get(path) ?? Promise.resolve()).then(() => this.writeNow(reviewUri, reviewText, mentions, change));
     const settled = run.catch(() => undefined);
     this.queues.set(path, settled);
     void settled.then(() => this.queues.get(path) === settled && this.queues.delete(path));
     return run;
   }
 
-  async addAnnotation(reviewPath: string, reviewText: string, draft: AnnotationDraft): Promise<string> {
+  async addAnnotation(reviewUri: string, reviewText: string, draft: AnnotationDraft): Promise<string> {
     const now = this.now();
     const annotation: Annotation = {
       id: '',
@@ -112,22 +114,22 @@ export class SidecarStore {
       created: now,
       modified: now,
     };
-    const outcome = await this.write(reviewPath, reviewText, undefined, { op: 'add', annotation });
+    const outcome = await this.write(reviewUri, reviewText, undefined, { op: 'add', annotation });
     if (outcome.status === 'failed' || !outcome.id) throw new SidecarWriteError(outcome);
     return outcome.id;
   }
 
-  async updateAnnotation(reviewPath: string, reviewText: string, id: string, patch: { tags?: string[]; note?: string; start?: number; end?: number }): Promise<WriteOutcome> {
-    return this.checked(this.write(reviewPath, reviewText, undefined, { op: 'update', id, ...patch }));
+  async updateAnnotation(reviewUri: string, reviewText: string, id: string, patch: { tags?: string[]; note?: string; start?: number; end?: number }): Promise<WriteOutcome> {
+    return this.checked(this.write(reviewUri, reviewText, undefined, { op: 'update', id, ...patch }));
   }
 
   /** Deletes an annotation, and (best effort) the links other annotations hold to it. */
-  async deleteAnnotation(reviewPath: string, id: string): Promise<WriteOutcome> {
-    const before = (await this.peek(reviewPath)).sidecar?.annotations.find((a) => a.id === id);
-    const outcome = await this.checked(this.writeWithSavedText(reviewPath, { op: 'delete', id }));
+  async deleteAnnotation(reviewUri: string, id: string): Promise<WriteOutcome> {
+    const before = (await this.peek(reviewUri)).sidecar?.annotations.find((a) => a.id === id);
+    const outcome = await this.checked(this.writeWithSavedText(reviewUri, { op: 'delete', id }));
     for (const link of before?.links ?? []) {
-      const other = joinPath(dirname(reviewPath), link.review);
-      const back = { review: relativeReview(other, reviewPath), id };
+      const other = resolveUriPath(dirnameUri(reviewUri), link.review);
+      const back = { review: relativeReview(other, reviewUri), id };
       if ((await this.peek(other)).sidecar?.annotations.some((a) => a.id === link.id)) {
         await this.writeWithSavedText(other, { op: 'unlink', id: link.id, link: back });
       }
@@ -158,42 +160,42 @@ export class SidecarStore {
   // --- internals -----------------------------------------------------------------------------
 
   /** Like load, but without taking this as the version the next write merges against. */
-  private async peek(reviewPath: string): Promise<LoadResult> {
-    const disk = await this.read(sidecarPathFor(reviewPath));
+  private async peek(reviewUri: string): Promise<LoadResult> {
+    const disk = await this.read(sidecarUriFor(reviewUri));
     return disk.errors.length > 0 ? { errors: disk.errors } : { sidecar: disk.parsed?.sidecar, errors: [] };
   }
 
-  private async writeNow(reviewPath: string, reviewText: string, mentions: readonly Mention[] | undefined, change: AnnotationChange | undefined): Promise<WriteOutcome> {
+  private async writeNow(reviewUri: string, reviewText: string, mentions: readonly Mention[] | undefined, change: AnnotationChange | undefined): Promise<WriteOutcome> {
     try {
-      return await this.tryWrite(reviewPath, reviewText, mentions, change);
+      return await this.tryWrite(reviewUri, reviewText, mentions, change);
     } catch (e) {
       // A host failure (permissions, disk full, a vanished folder): report it, the old file stays.
-      return this.failure(reviewPath, [this.error(reviewPath, `could not write ${basename(sidecarPathFor(reviewPath))}: ${e instanceof Error ? e.message : String(e)}`)]);
+      return this.failure(reviewUri, [this.error(reviewUri, `could not write ${basenameUri(sidecarUriFor(reviewUri))}: ${e instanceof Error ? e.message : String(e)}`)]);
     }
   }
 
-  private async tryWrite(reviewPath: string, reviewText: string, mentions: readonly Mention[] | undefined, change: AnnotationChange | undefined): Promise<WriteOutcome> {
-    const path = sidecarPathFor(reviewPath);
+  private async tryWrite(reviewUri: string, reviewText: string, mentions: readonly Mention[] | undefined, change: AnnotationChange | undefined): Promise<WriteOutcome> {
+    const path = sidecarUriFor(reviewUri);
     for (let attempt = 0; attempt < MAX_ATTEMPTS; attempt++) {
       const disk = await this.read(path);
-      if (disk.errors.length > 0) return this.failure(reviewPath, disk.errors); // never overwrite what does not parse
+      if (disk.errors.length > 0) return this.failure(reviewUri, disk.errors); // never overwrite what does not parse
       const merged = this.seen.has(path) && this.seen.get(path) !== disk.hash;
       const sidecar: Sidecar = disk.parsed?.sidecar ?? emptySidecar();
       let id: string | undefined;
       try {
         id = change ? this.apply(sidecar, change, reviewText) : undefined;
       } catch (e) {
-        const why = merged ? ` (${basename(path)} was changed on disk since Marginalia read it; the change was not applied)` : '';
-        return { ...this.failure(reviewPath, [this.error(reviewPath, `${e instanceof Error ? e.message : String(e)}${why}`)]), merged };
+        const why = merged ? ` (${basenameUri(path)} was changed on disk since Marginalia read it; the change was not applied)` : '';
+        return { ...this.failure(reviewUri, [this.error(reviewUri, `${e instanceof Error ? e.message : String(e)}${why}`)]), merged };
       }
       const anchors = this.reanchorAll(sidecar, reviewText);
       sidecar.version = SIDECAR_VERSION;
-      sidecar.review = basename(reviewPath);
-      sidecar.textHash = textHash(reviewText);
+      sidecar.review = basenameUri(reviewUri);
+      sidecar.textHash = await textHash(reviewText);
       sidecar.mentions = mentions ? mentions.map(toSidecarMention) : sidecar.mentions.filter((m) => reviewText.slice(m.start, m.end) === m.text);
       const rendered = renderSidecar(sidecar, disk.parsed?.document);
       const outcome = (status: WriteOutcome['status']): WriteOutcome => ({
-        review: reviewPath,
+        review: reviewUri,
         sidecar: path,
         status,
         errors: [],
@@ -208,26 +210,21 @@ export class SidecarStore {
       }
       // A guard against our own bugs: what we write must read back as what we meant.
       const check = parseSidecar(rendered, path);
-      if (check.errors.length > 0) return this.failure(reviewPath, check.errors.map((e) => ({ ...e, message: `internal error, not written: ${e.message}` })));
+      if (check.errors.length > 0) return this.failure(reviewUri, check.errors.map((e) => ({ ...e, message: `internal error, not written: ${e.message}` })));
 
       const bytes = encodeText(rendered);
-      const temp = joinPath(dirname(path), `.${basename(path)}.${randomHex(8)}.tmp`);
-      await this.host.writeFile(temp, bytes);
       // The file may have changed while we worked; if so, start over from the new version.
-      if ((await this.read(path, false)).hash !== disk.hash) {
-        await this.host.delete(temp).catch(() => undefined);
-        continue;
-      }
+      let replaced: boolean;
       try {
-        await this.host.rename(temp, path);
+        replaced = await replaceFile(this.host, path, bytes, { stillCurrent: async () => (await this.read(path, false)).hash === disk.hash });
       } catch (e) {
-        await this.host.delete(temp).catch(() => undefined);
-        return this.failure(reviewPath, [this.error(reviewPath, `could not replace ${basename(path)}: ${e instanceof Error ? e.message : String(e)}`)]);
+        return this.failure(reviewUri, [this.error(reviewUri, `could not replace ${basenameUri(path)}: ${e instanceof Error ? e.message : String(e)}`)]);
       }
-      this.seen.set(path, sha256Hex(bytes));
+      if (!replaced) continue;
+      this.seen.set(path, await sha256Hex(bytes));
       return outcome('written');
     }
-    return this.failure(reviewPath, [this.error(reviewPath, `${basename(path)} kept changing on disk while Marginalia was writing it; nothing was written, try again`)]);
+    return this.failure(reviewUri, [this.error(reviewUri, `${basenameUri(path)} kept changing on disk while Marginalia was writing it; nothing was written, try again`)]);
   }
 
   /** Applies one change to the model; returns the id of an added annotation. Throws when it cannot apply. */
@@ -237,7 +234,7 @@ export class SidecarStore {
       let id = change.annotation.id;
       for (let i = 0; !id || ids.has(id); i++) {
         if (i > 1000) throw new Error('could not find a free annotation id');
-        id = (this.options.newId ?? defaultId)();
+        id = (this.options.newId ?? newAnnotationId)();
       }
       sidecar.annotations.push({ ...change.annotation, id });
       return id;
@@ -292,7 +289,7 @@ export class SidecarStore {
   private async read(path: string, parse = true): Promise<{ hash: string; text?: string; parsed?: ParsedSidecar; errors: SidecarError[] }> {
     if (!(await this.host.stat(path))) return { hash: '', errors: [] };
     const bytes = await this.host.readFile(path);
-    const hash = sha256Hex(bytes);
+    const hash = await sha256Hex(bytes);
     if (!parse) return { hash, errors: [] };
     let text: string;
     try {
@@ -304,14 +301,14 @@ export class SidecarStore {
     return { hash, text, parsed, errors: parsed.errors };
   }
 
-  private async writeWithSavedText(reviewPath: string, change: AnnotationChange): Promise<WriteOutcome> {
+  private async writeWithSavedText(reviewUri: string, change: AnnotationChange): Promise<WriteOutcome> {
     let text: string;
     try {
-      text = decodeText(await this.host.readFile(reviewPath));
+      text = decodeText(await this.host.readFile(reviewUri));
     } catch (e) {
-      return this.failure(reviewPath, [{ file: reviewPath, line: 1, column: 1, message: `cannot read the review: ${e instanceof Error ? e.message : String(e)}` }]);
+      return this.failure(reviewUri, [{ file: reviewUri, line: 1, column: 1, message: `cannot read the review: ${e instanceof Error ? e.message : String(e)}` }]);
     }
-    return this.write(reviewPath, text, undefined, change);
+    return this.write(reviewUri, text, undefined, change);
   }
 
   private async checked(outcome: Promise<WriteOutcome>): Promise<WriteOutcome> {
@@ -320,12 +317,12 @@ export class SidecarStore {
     return o;
   }
 
-  private failure(reviewPath: string, errors: SidecarError[]): WriteOutcome {
-    return { review: reviewPath, sidecar: sidecarPathFor(reviewPath), status: 'failed', errors, orphans: 0, anchors: {}, merged: false };
+  private failure(reviewUri: string, errors: SidecarError[]): WriteOutcome {
+    return { review: reviewUri, sidecar: sidecarUriFor(reviewUri), status: 'failed', errors, orphans: 0, anchors: {}, merged: false };
   }
 
-  private error(reviewPath: string, message: string): SidecarError {
-    return { file: sidecarPathFor(reviewPath), line: 1, column: 1, message };
+  private error(reviewUri: string, message: string): SidecarError {
+    return { file: sidecarUriFor(reviewUri), line: 1, column: 1, message };
   }
 
   private now(): string {
@@ -343,16 +340,5 @@ function toSidecarMention(m: Mention): SidecarMention {
 
 /** How review `to` is written in a link held by review `from`: relative to from's folder. */
 function relativeReview(from: string, to: string): string {
-  return relativePath(dirname(from), to);
-}
-
-/** Six hex digits starting with a letter, so YAML never reads an id as a number. */
-function defaultId(): string {
-  return 'abcdef'[Math.floor(Math.random() * 6)] + randomHex(5);
-}
-
-function randomHex(n: number): string {
-  let s = '';
-  for (let i = 0; i < n; i++) s += Math.floor(Math.random() * 16).toString(16);
-  return s;
+  return relativeUriPath(dirnameUri(from), to);
 }

@@ -1,11 +1,12 @@
 import * as assert from 'node:assert/strict';
 import { makeTarget } from '../../../src/core/annotations/anchoring';
 import type { Annotation, Sidecar } from '../../../src/core/annotations/model';
-import { parseSidecar, renderSidecar, sidecarPathFor, textHash } from '../../../src/core/annotations/sidecarFormat';
-import { sha256Hex } from '../../../src/core/annotations/sha256';
+import { parseSidecar, renderSidecar, sidecarUriFor, textHash } from '../../../src/core/annotations/sidecarFormat';
+import { sha256Hex } from '../../../src/core/model/ids';
 import { loadSeedReviews, mulberry32 } from './groundTruth';
 
-const FILE = '/films/her/review.annotations.yaml';
+const FILE = 'file:///films/her/review.annotations.yaml';
+const TEXT_HASH = 'sha256:982d9e3eb996f559e633f4d194def3761d909f5a3b647d1a851fead67c32c9d1'; // of 'text'
 
 function annotation(id: string, start: number, extra: Partial<Annotation> = {}): Annotation {
   return {
@@ -24,7 +25,7 @@ function sidecar(annotations: Annotation[]): Sidecar {
   return {
     version: 1,
     review: 'review.md',
-    textHash: textHash('text'),
+    textHash: TEXT_HASH,
     annotations,
     mentions: [
       { entity: 'theodore', kind: 'character', start: 40, end: 48, text: 'Theodore' },
@@ -50,13 +51,15 @@ function errorsOf(source: string): string[] {
 
 describe('sidecar format', () => {
   it('names the sidecar after the review stem, next to it', () => {
-    assert.equal(sidecarPathFor('/films/her/hua-ruonan.md'), '/films/her/hua-ruonan.annotations.yaml');
-    assert.equal(sidecarPathFor('/films/her/001_6d2c.txt'), '/films/her/001_6d2c.annotations.yaml');
+    assert.equal(sidecarUriFor('file:///films/her/hua-ruonan.md'), 'file:///films/her/hua-ruonan.annotations.yaml');
+    assert.equal(sidecarUriFor('memfs:/films/her/001_6d2c.txt'), 'memfs:/films/her/001_6d2c.annotations.yaml');
+    assert.equal(sidecarUriFor('file:///films/her/d%C3%A9j%C3%A0%20vu.v2.md'), 'file:///films/her/d%C3%A9j%C3%A0%20vu.v2.annotations.yaml');
   });
 
-  it('hashes text with SHA-256', () => {
-    assert.equal(sha256Hex(new TextEncoder().encode('abc')), 'ba7816bf8f01cfea414140de5dae2223b00361a396177a9cb410ff61f20015ad');
-    assert.equal(textHash(''), 'sha256:e3b0c44298fc1c149afbf4c8996fb92427ae41e4649b934ca495991b7852b855');
+  it('hashes text with SHA-256', async () => {
+    assert.equal(await sha256Hex(new TextEncoder().encode('abc')), 'ba7816bf8f01cfea414140de5dae2223b00361a396177a9cb410ff61f20015ad');
+    assert.equal(await textHash(''), 'sha256:e3b0c44298fc1c149afbf4c8996fb92427ae41e4649b934ca495991b7852b855');
+    assert.equal(await textHash('text'), TEXT_HASH);
   });
 
   it('round-trips awkward strings exactly (emoji, NBSP, CRLF, quotes, YAML look-alikes)', () => {
@@ -126,7 +129,7 @@ describe('sidecar format', () => {
       '# Annotations kept by hand too.',
       'version: 1',
       'review: review.md',
-      `textHash: ${textHash('text')}`,
+      `textHash: ${TEXT_HASH}`,
       'reviewer: jane # who wrote these',
       'annotations:',
       '  # the opening line',

@@ -1,14 +1,14 @@
 import * as assert from 'node:assert/strict';
 import { parseSidecar, textHash } from '../../../src/core/annotations/sidecarFormat';
-import { SidecarStore, SidecarWriteError, sidecarPathFor } from '../../../src/core/annotations/sidecarStore';
+import { SidecarStore, SidecarWriteError, sidecarUriFor } from '../../../src/core/annotations/sidecarStore';
 import type { Mention } from '../../../src/core/mentions/types';
 import { decodeText, encodeText } from '../../../src/core/text';
 import { MemoryFileHost } from '../memoryHost';
 import { loadSeedReviews } from './groundTruth';
 
 const seeds = loadSeedReviews();
-const REVIEW = '/corpus/her/hua.txt';
-const SIDECAR = sidecarPathFor(REVIEW);
+const REVIEW = 'memfs:/corpus/her/hua.txt';
+const SIDECAR = sidecarUriFor(REVIEW);
 const TEXT = seeds[0].text;
 
 function setup(text = TEXT, path = REVIEW) {
@@ -40,7 +40,7 @@ describe('SidecarStore', () => {
     assert.match(id, /^[a-f][0-9a-f]{5}$/);
     const s = onDisk(host);
     assert.equal(s.review, 'hua.txt');
-    assert.equal(s.textHash, textHash(TEXT));
+    assert.equal(s.textHash, await textHash(TEXT));
     const [a] = s.annotations;
     assert.deepEqual({ id: a.id, tags: a.tags, note: a.note, quote: a.target.quote, start: a.target.start }, { id, tags: ['technology'], note: 'The opening.', quote: PHRASE, start: TEXT.indexOf(PHRASE) });
     assert.equal(a.created, '2024-01-01T00:00:00.000Z');
@@ -200,7 +200,7 @@ describe('SidecarStore', () => {
     assert.equal(s.annotations[0].target.start, edited.indexOf(PHRASE));
     assert.equal(outcome.anchors[s.annotations[0].id].kind, 'exact-quote');
     assert.deepEqual(s.mentions, mentions);
-    assert.equal(s.textHash, textHash(edited));
+    assert.equal(s.textHash, await textHash(edited));
   });
 
   it('counts offsets in UTF-16 after the BOM, with CRLF, emoji and non-breaking spaces', async () => {
@@ -217,12 +217,12 @@ describe('SidecarStore', () => {
     await store.deleteAnnotation(REVIEW, other);
     const [a] = onDisk(host).annotations;
     assert.deepEqual([a.id, a.target.quote, a.target.start, a.target.end, a.target.prefix], [id, 'Samantha', 41, 49, '\u00a0Spike\u00a0Jonze\r\nTheodore 🤖 meets ']);
-    assert.equal(onDisk(host).textHash, textHash(text));
+    assert.equal(onDisk(host).textHash, await textHash(text));
     assert.equal((await store.write(REVIEW, decoded, [])).orphans, 0);
   });
 
   it('links two annotations on both sides, across folders, and unlinks the other side on delete', async () => {
-    const other = '/corpus/her/critics/lee.md';
+    const other = 'memfs:/corpus/her/critics/lee.md';
     const { host, store } = setup();
     host.put(other, TEXT);
     const a = await store.addAnnotation(REVIEW, TEXT, { ...span(TEXT, PHRASE), tags: [], note: 'a' });
@@ -230,12 +230,12 @@ describe('SidecarStore', () => {
     const outcomes = await store.linkAnnotations(REVIEW, a, other, b);
     assert.deepEqual(outcomes.map((o) => o.status), ['written', 'written']);
     assert.deepEqual(onDisk(host).annotations[0].links, [{ review: 'critics/lee.md', id: b }]);
-    assert.deepEqual(onDisk(host, sidecarPathFor(other)).annotations[0].links, [{ review: '../hua.txt', id: a }]);
+    assert.deepEqual(onDisk(host, sidecarUriFor(other)).annotations[0].links, [{ review: '../hua.txt', id: a }]);
     await assert.rejects(store.linkAnnotations(REVIEW, a, other, 'ffffff'), SidecarWriteError);
     assert.equal(onDisk(host).annotations[0].links.length, 1, 'a failed link writes neither side');
     await store.deleteAnnotation(REVIEW, a);
     assert.deepEqual(onDisk(host).annotations, []);
-    assert.deepEqual(onDisk(host, sidecarPathFor(other)).annotations[0].links, []);
+    assert.deepEqual(onDisk(host, sidecarUriFor(other)).annotations[0].links, []);
   });
 
   it('gives every annotation an id unique within its file', async () => {

@@ -1,0 +1,42 @@
+// `marginalia check` validates lexicons and sidecars without writing; exit 1 on errors or
+// orphaned annotations (for CI).
+
+import { reanchor } from '../../core/annotations/anchoring';
+import { formatSidecarError } from '../../core/annotations/model';
+import { SidecarStore, sidecarUriFor } from '../../core/annotations/sidecarStore';
+import { LineMap } from '../../core/text';
+import { type CliCommand, stringOption } from '../command';
+
+export const checkCommand: CliCommand = {
+  name: 'check',
+  synopsis: 'check PATH... [--lexicon FILE] [--json]',
+  summary: 'validate lexicons and sidecars; exit 1 on errors or orphans',
+  options: { lexicon: { type: 'string' }, json: { type: 'boolean' } },
+  minPositionals: 1,
+  async run(ctx, args) {
+    const store = new SidecarStore(ctx.io.host);
+    const checked: Array<Record<string, unknown>> = [];
+    for (const review of await ctx.reviewUris(args.positionals)) {
+      const read = await ctx.readReview(review, stringOption(args, 'lexicon'));
+      if (!read) continue;
+      const { text } = read;
+      const { sidecar, errors } = await store.load(review);
+      for (const e of errors) ctx.error(formatSidecarError({ ...e, file: ctx.display(e.file) }));
+      if (!sidecar) continue;
+      const lines = new LineMap(text);
+      let orphans = 0;
+      for (const a of sidecar.annotations) {
+        if (reanchor(text, a.target).kind !== 'orphan') continue;
+        orphans++;
+        const p = lines.positionAt(Math.min(a.target.start, text.length));
+        const quote = a.target.quote.replace(/\s+/g, ' ');
+        ctx.error(
+          `${ctx.display(review)}:${p.line + 1}:${p.character + 1}: annotation ${a.id} is orphaned: its passage “${quote.length > 60 ? quote.slice(0, 59) + '…' : quote}” is not in the text any more (kept in ${ctx.display(sidecarUriFor(review))})`,
+        );
+      }
+      checked.push({ review: ctx.display(review), sidecar: ctx.display(sidecarUriFor(review)), annotations: sidecar.annotations.length, orphans, errors: errors.length });
+    }
+    if (args.values.json) ctx.io.out(JSON.stringify({ checked }, null, 2));
+    else ctx.io.out(`checked ${checked.length} sidecar${checked.length === 1 ? '' : 's'}${ctx.errors ? `, ${ctx.errors} problem${ctx.errors === 1 ? '' : 's'}` : ', no problems'}`);
+  },
+};

@@ -1,0 +1,9 @@
+// Every CLI command, in the order `marginalia --help` lists them.
+
+import type { CliCommand } from '../command';
+import { annotateCommand } from './annotate';
+import { checkCommand } from './check';
+import { entitiesCommand } from './entities';
+import { mentionsCommand } from './mentions';
+
+export const COMMANDS: CliCommand[] = [entitiesCommand, mentionsCommand, annotateCommand, checkCommand];

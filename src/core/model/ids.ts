@@ -1,0 +1,23 @@
+// Random ids and hashes from the Web Crypto API, which Node 20, browsers and web workers all have.
+
+/** `n` random hex digits. */
+export function randomHex(n: number): string {
+  const bytes = crypto.getRandomValues(new Uint8Array(Math.ceil(n / 2)));
+  let s = '';
+  for (const b of bytes) s += b.toString(16).padStart(2, '0');
+  return s.slice(0, n);
+}
+
+/** Six hex digits starting with a letter, so YAML never reads an id as a number. */
+export function newAnnotationId(): string {
+  const letter = 'abcdef'[crypto.getRandomValues(new Uint8Array(1))[0] % 6];
+  return letter + randomHex(5);
+}
+
+/** Hex SHA-256 of bytes. */
+export async function sha256Hex(data: Uint8Array): Promise<string> {
+  const digest = new Uint8Array(await crypto.subtle.digest('SHA-256', data));
+  let s = '';
+  for (const b of digest) s += b.toString(16).padStart(2, '0');
+  return s;
+}

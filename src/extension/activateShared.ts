@@ -1,0 +1,49 @@
+// Composes Marginalia for either extension host: the services, then each feature's register(ctx).
+// Everything registered is a disposable owned by the extension context.
+
+import * as vscode from 'vscode';
+import { CommandManager } from './commands';
+import { register as registerAnnotations } from './features/annotations';
+import type { FeatureContext } from './features/context';
+import { register as registerLexicon } from './features/lexicon';
+import { register as registerMentions } from './features/mentions';
+import { register as registerSample } from './features/sample';
+import { register as registerTrees, type Trees } from './features/trees';
+import type { Platform } from './platform';
+import { AnnotationService } from './services/annotationService';
+import { CorpusService } from './services/corpusService';
+
+export interface MarginaliaApi {
+  platform: Platform['kind'];
+  corpus: CorpusService;
+  annotations: AnnotationService;
+  trees: Trees;
+  /** Resolves when the latest index of the workspace and its annotations are loaded. */
+  readonly ready: Promise<void>;
+}
+
+export function activateShared(context: vscode.ExtensionContext, platform: Platform): MarginaliaApi {
+  try {
+    const corpus = new CorpusService(platform.host);
+    const annotations = new AnnotationService(corpus);
+    const commands = new CommandManager();
+    const output = vscode.window.createOutputChannel('Marginalia');
+    context.subscriptions.push(corpus, annotations, commands, output);
+    const ctx: FeatureContext = { extension: context, platform, corpus, annotations, commands, output };
+    const trees = registerTrees(ctx);
+    context.subscriptions.push(trees, registerMentions(ctx), registerAnnotations(ctx), registerLexicon(ctx), registerSample(ctx));
+    corpus.ready.catch((e) => void vscode.window.showErrorMessage(`Marginalia could not read the corpus: ${e instanceof Error ? e.message : String(e)}`));
+    return {
+      platform: platform.kind,
+      corpus,
+      annotations,
+      trees: trees.trees,
+      get ready() {
+        return annotations.ready;
+      },
+    };
+  } catch (e) {
+    void vscode.window.showErrorMessage(`Marginalia failed to start: ${e instanceof Error ? e.message : String(e)}`);
+    throw e;
+  }
+}

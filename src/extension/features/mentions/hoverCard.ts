@@ -1,0 +1,60 @@
+// The card shown when hovering a mention or a lexicon entry: who or what it is, and where the
+// critics discuss it, with links (our own command only) that jump to the first mention per review.
+
+import * as vscode from 'vscode';
+import { KIND_LABEL, type Entity } from '../../../core/lexicon/lexicon';
+import type { FilmIndex } from '../../../core/mentionIndex';
+import type { Mention } from '../../../core/mentions/types';
+import { commandLink, escapeMarkdown } from '../../markdownText';
+
+export const HOVER_COMMANDS = ['marginalia.revealMention'];
+const MAX_REVIEW_LINES = 12;
+
+export function entityCard(film: FilmIndex, entity: Entity, mention?: Mention): vscode.MarkdownString {
+  const md = new vscode.MarkdownString(undefined, true);
+  md.isTrusted = { enabledCommands: HOVER_COMMANDS };
+  md.supportHtml = false;
+  md.appendMarkdown(`**${escapeMarkdown(entity.name)}** · ${KIND_LABEL[entity.kind].toLowerCase()}`);
+  if (entity.kind === 'film' && film.lexicon.film.year) md.appendMarkdown(` (${film.lexicon.film.year})`);
+  md.appendMarkdown('\n\n');
+
+  if (mention?.fuzzy) md.appendMarkdown(`$(info) “${escapeMarkdown(mention.text)}” read as **${escapeMarkdown(mention.fuzzy)}**\n\n`);
+
+  const names = (ids: string[]) => ids.map((id) => escapeMarkdown(film.entity(id)?.name ?? id)).join(', ');
+  if (entity.kind === 'character' && entity.playedBy.length) md.appendMarkdown(`Played by ${names(entity.playedBy)}\n\n`);
+  if (entity.kind === 'person') {
+    const parts: string[] = [];
+    if (entity.roles.length) parts.push(escapeMarkdown(entity.roles.join(', ')));
+    if (entity.plays.length) parts.push(`plays ${names(entity.plays)}`);
+    if (parts.length) md.appendMarkdown(parts.join(' — ') + '\n\n');
+  }
+  if (entity.kind === 'film' && film.lexicon.film.director) md.appendMarkdown(`Directed by ${names([film.lexicon.film.director])}\n\n`);
+  if (entity.description) md.appendMarkdown(`${escapeMarkdown(entity.description)}\n\n`);
+  if (entity.kind === 'theme') md.appendMarkdown(`Terms: ${escapeMarkdown(entity.aliases.concat(entity.name).filter((t, i, a) => a.indexOf(t) === i).join(', '))}\n\n`);
+  else if (entity.aliases.length) md.appendMarkdown(`Also: ${escapeMarkdown(entity.aliases.join(', '))}\n\n`);
+
+  const total = film.totalMentions(entity.id);
+  md.appendMarkdown('---\n\n');
+  if (total.mentions === 0) {
+    md.appendMarkdown('Not mentioned in any review yet.');
+    return md;
+  }
+  md.appendMarkdown(`**${total.mentions} mention${total.mentions === 1 ? '' : 's'} in ${total.reviews} review${total.reviews === 1 ? '' : 's'}**\n\n`);
+  // The critics who discuss it most, each a link to their first mention; the rest counted.
+  const reviews = film.orderedReviews().filter((r) => r.counts.has(entity.id));
+  const shown = reviews.length <= MAX_REVIEW_LINES ? reviews : [...reviews].sort((a, b) => (b.counts.get(entity.id) ?? 0) - (a.counts.get(entity.id) ?? 0)).slice(0, MAX_REVIEW_LINES - 1);
+  for (const review of shown) {
+    const first = review.firstMentionOf(entity.id);
+    if (!first) continue;
+    const who = reviewLabel(review.info);
+    const link = commandLink('marginalia.revealMention', [review.path, first.start, first.end]);
+    md.appendMarkdown(`- [${escapeMarkdown(who)}](${link} "${escapeMarkdown(review.info.title).replace(/"/g, '')}") · ${review.counts.get(entity.id)}\n`);
+  }
+  if (shown.length < reviews.length) md.appendMarkdown(`- …and ${reviews.length - shown.length} more reviews (Find All References lists every mention)\n`);
+  return md;
+}
+
+/** How a hover names a review: its critic, else its outlet, else its title and file. */
+export function reviewLabel(info: { critic?: string; publication?: string; title: string; path: string }): string {
+  return info.critic ?? info.publication ?? `${info.title} (${info.path.slice(info.path.lastIndexOf('/') + 1)})`;
+}
