@@ -1,7 +1,8 @@
 // Builds the extension and the CLI into single bundles (dist/), and compiles tests,
 // benchmarks and sources file-by-file into out/ for mocha. Type-checking is `npm run typecheck`.
 import * as esbuild from 'esbuild';
-import { readdirSync, statSync, rmSync } from 'node:fs';
+import { readdirSync, readFileSync, statSync, rmSync } from 'node:fs';
+import { createRequire } from 'node:module';
 import { join } from 'node:path';
 
 const args = new Set(process.argv.slice(2));
@@ -18,7 +19,25 @@ function walk(dir, out = []) {
   return out;
 }
 
-const common = { bundle: true, format: 'cjs', minify: production, sourcemap: !production, logLevel: 'warning' };
+// Word lists from packages ship only the entries the code reads (the code applies the same
+// filters, so the tests, which load the whole lists, behave as the bundles do).
+const require = createRequire(import.meta.url);
+const trimWordLists = {
+  name: 'trim-word-lists',
+  setup(build) {
+    build.onLoad({ filter: /wink-lexicon[\\/]src[\\/]lexicon\.js$/ }, (args) => {
+      const used = new Set(JSON.parse(readFileSync('src/core/mentions/posTagsUsed.json', 'utf8')));
+      // Grouped by tag list ("NNS VBZ": "hands jumps …"): a third of the size of word → tags.
+      const groups = {};
+      for (const [word, tags] of Object.entries(require(args.path))) if (tags.some((t) => used.has(t))) (groups[tags.join(' ')] ??= []).push(word);
+      const packed = Object.fromEntries(Object.entries(groups).map(([tags, words]) => [tags, words.join(' ')]));
+      const contents = `const g = ${JSON.stringify(packed)}, o = {};\nfor (const t in g) for (const w of g[t].split(' ')) o[w] = t.split(' ');\nmodule.exports = o;`;
+      return { contents, loader: 'js' };
+    });
+  },
+};
+
+const common = { bundle: true, format: 'cjs', minify: production, sourcemap: !production, logLevel: 'warning', plugins: [trimWordLists] };
 const bundles = [
   { ...common, entryPoints: ['src/extension/extension.node.ts'], outfile: 'dist/extension.js', external: ['vscode'], platform: 'node', target: 'node20' },
   { ...common, entryPoints: ['src/cli/main.ts'], outfile: 'dist/cli.js', banner: { js: '#!/usr/bin/env node' }, platform: 'node', target: 'node20' },
@@ -66,6 +85,7 @@ const benchBundles = ['bench/run.ts', 'bench/indexOnce.ts', 'bench/matcherOnly.t
   target: 'node20',
   sourcemap: true,
   logLevel: 'warning',
+  plugins: [trimWordLists],
 }));
 
 const perFile = {
