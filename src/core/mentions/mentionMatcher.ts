@@ -9,7 +9,7 @@ import { inflect } from './inflections';
 import { soundex } from './soundex';
 import { belongsToAnotherName } from './nameContext';
 import { englishVerbSignal } from './englishWords';
-import { isFilmTitleInContext, type TitleContext } from './titleContext';
+import { isFilmTitleInContext, type TitleContext, type VerbSignal } from './titleContext';
 import { foldChar, isSpaceChar, isWordChar, normaliseSeparator, splitForm } from './wordScanner';
 
 interface Form {
@@ -41,6 +41,11 @@ function hashFolded(s: string): number {
   return h >>> 0;
 }
 
+export interface MatcherOptions {
+  /** The part-of-speech signal for ordinary-word titles (default: the English word list). */
+  verbs?: VerbSignal;
+}
+
 export interface MatchOptions {
   /** Where searching starts (after front matter). */
   bodyStart?: number;
@@ -62,7 +67,11 @@ export class MentionMatcher {
   private fuzzyMaxLen = 0;
   private readonly exactNames = new Set<string>();
 
-  constructor(readonly lexicon: Lexicon) {
+  /** Read when the lexicon has an ordinary-word title, so other films never load the word list. */
+  private verbs: VerbSignal | undefined;
+
+  constructor(readonly lexicon: Lexicon, options: MatcherOptions = {}) {
+    this.verbs = options.verbs;
     lexicon.entities.forEach((entity, i) => this.addEntity(entity, i));
     for (const list of this.byFirstWord.values()) list.sort((a, b) => b.words.length - a.words.length);
   }
@@ -120,7 +129,7 @@ export class MentionMatcher {
 
   private titleContextFor(title: string, allCaps: boolean): TitleContext {
     const rules = this.lexicon.titleRules;
-    return { rules, verbs: englishVerbSignal(), allCaps, subjectPronoun: !allCaps && rules.subjectPronouns.has(title.toLowerCase()) };
+    return { rules, verbs: (this.verbs ??= englishVerbSignal()), allCaps, subjectPronoun: !allCaps && rules.subjectPronouns.has(title.toLowerCase()) };
   }
 
   private setBit(bits: Uint8Array, h: number) {
