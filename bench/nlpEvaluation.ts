@@ -11,6 +11,7 @@ import { performance } from 'node:perf_hooks';
 import { gzipSync } from 'node:zlib';
 import type { Lexicon } from '../src/core/lexicon/lexicon';
 import { englishVerbSignal } from '../src/core/mentions/englishWords';
+import { POS_TAGS_USED } from '../src/core/mentions/posTagsUsed';
 import { MentionMatcher } from '../src/core/mentions/mentionMatcher';
 import type { VerbSignal } from '../src/core/mentions/titleContext';
 import type { TitleRules } from '../src/core/mentions/titleRules';
@@ -286,7 +287,7 @@ const trimWinkLexicon = {
   name: 'trim-wink-lexicon',
   setup(b: import('esbuild').PluginBuild) {
     b.onLoad({ filter: /wink-lexicon[\\/]src[\\/]lexicon\.js$/ }, (args) => {
-      const used = new Set<string>(JSON.parse(readFileSync(join(ROOT, 'src/core/mentions/posTagsUsed.json'), 'utf8')));
+      const used = new Set<string>(POS_TAGS_USED);
       const groups: Record<string, string[]> = {};
       // eslint-disable-next-line @typescript-eslint/no-require-imports
       for (const [word, tags] of Object.entries(require(args.path) as Record<string, string[]>)) if (tags.some((t) => used.has(t))) (groups[tags.join(' ')] ??= []).push(word);

@@ -4,7 +4,7 @@
 // first) with a few rules of English clause shape. docs/nlp-evaluation.md says why this and not a
 // statistical tagger: on our labelled titles it is as accurate, ~50× smaller and ~100× faster.
 
-import posTagsUsed from './posTagsUsed.json';
+import { POS_TAGS_USED } from './posTagsUsed';
 import type { VerbSignal } from './titleContext';
 import type { TitleRules } from './titleRules';
 import { isApostrophe, isUpper, isWordChar } from './wordScanner';
@@ -27,11 +27,7 @@ const CLAUSE_BREAKS = new Set(`the a an this these those its his her their our m
 one two three four five six seven eight nine ten and or but nor yet so while whereas because although though
 when where which who whom whose that if as than i you he she we they it`.split(/\s+/));
 
-/**
- * The only tags that make a word worth keeping: a word with none of them (a noun, an adjective) is
- * read as one whether or not it is listed. esbuild.mjs trims the bundled list with the same file.
- */
-export const POS_TAGS_USED: readonly string[] = posTagsUsed;
+export { POS_TAGS_USED };
 
 export type TaggedWords = Record<string, readonly string[]>;
 
