@@ -1,8 +1,10 @@
-// Writes accepted proposals into a film.yaml through the yaml Document API: comments, key order
-// and hand-written entries stay as they are; nothing already there is changed or duplicated; every
-// new entry says where it came from in a comment; the result parses without new problems.
+// Writes accepted proposals into a film.yaml. The yaml Document API reads the file (what is
+// there, and where each section ends) and renders the new entries; they are spliced into the
+// original text, so every byte already there stays as it was: comments, spacing, hand entries.
+// Nothing already there is changed or duplicated; each new entry says where it came from in a
+// comment; the result parses without new problems.
 
-import { isMap, isScalar, isSeq, parseDocument, YAMLMap, YAMLSeq, type Document, type Node } from 'yaml';
+import { Document, isMap, isScalar, isSeq, parseDocument, YAMLMap, type Node, type YAMLSeq } from 'yaml';
 import type { Proposal } from './types';
 
 export class LexiconNotParsedError extends Error {
@@ -27,10 +29,10 @@ export function mergeProposalsIntoLexicon(lexiconText: string, accepted: Proposa
     const [line, col] = lineCol(lexiconText, doc.errors[0].pos[0]);
     throw new LexiconNotParsedError(`${line}:${col}: ${doc.errors[0].message.split('\n')[0]}`, line, col);
   }
-  if (doc.contents === null || (isScalar(doc.contents) && doc.contents.value === null)) doc.contents = doc.createNode({ version: 1 }) as unknown as typeof doc.contents;
-  if (!isMap(doc.contents)) throw new LexiconNotParsedError('1:1: film.yaml must be a mapping (version, film, characters, people, themes)', 1, 1);
-  const root = doc.contents as unknown as YAMLMap;
-  if (!root.has('version')) root.items.unshift(doc.createPair('version', 1));
+  const empty = doc.contents === null || (isScalar(doc.contents) && doc.contents.value === null);
+  if (!empty && !isMap(doc.contents)) throw new LexiconNotParsedError('1:1: film.yaml must be a mapping (version, film, characters, people, themes)', 1, 1);
+  const root = (empty ? new YAMLMap() : doc.contents) as unknown as YAMLMap;
+  const eol = lexiconText.includes('\r\n') ? '\r\n' : '\n';
 
   // What is already there: ids, names and aliases (names case-sensitively, theme terms folded).
   const ids = new Set<string>();
@@ -53,38 +55,112 @@ export function mergeProposalsIntoLexicon(lexiconText: string, accepted: Proposa
   const personIds = new Set([...seqItems(root.get('people', true))].map((i) => (isMap(i) ? i.get('id') : undefined)).filter((x): x is string => typeof x === 'string'));
   for (const p of accepted) if (p.kind === 'person') personIds.add(p.id);
 
+  let film: Record<string, unknown> | undefined;
+  let filmComment = '';
+  const added: Record<'characters' | 'people' | 'themes', Array<{ entry: Record<string, unknown>; comment: string }>> = { characters: [], people: [], themes: [] };
   for (const p of order(accepted)) {
     const theme = p.kind === 'theme';
     if (ids.has(p.id) || (!theme && names.has(normalise(p.name, false)))) continue;
     const aliases = p.aliases.filter((a) => (theme ? !terms.has(normalise(a, true)) : !names.has(normalise(a, false)) && a !== p.name));
     if (theme && aliases.length === 0) continue;
-    const comment = ` proposed (confidence ${p.confidence.toFixed(2)}): ${p.evidence.join('; ')}`;
-
+    const comment = `proposed (confidence ${p.confidence.toFixed(2)}): ${p.evidence.join('; ')}`.replace(/[\r\n]+/g, ' ');
     if (p.kind === 'film') {
-      if (root.has('film')) continue;
-      const film = doc.createNode({ id: p.id, title: p.name }) as YAMLMap;
-      if (aliases.length) film.set('aliases', flow(doc, aliases));
-      if (p.ambiguous) film.set('ambiguous', true);
-      film.commentBefore = comment;
-      insertAfter(doc, root, 'version', 'film', film);
+      if (root.has('film') || film) continue;
+      film = { id: p.id, title: p.name, ...(aliases.length ? { aliases } : {}), ...(p.ambiguous ? { ambiguous: true } : {}) };
+      filmComment = comment;
     } else {
-      const entry = new YAMLMap();
-      entry.set('id', p.id);
-      entry.set(theme ? 'label' : 'name', p.name);
-      entry.set(theme ? 'terms' : 'aliases', flow(doc, aliases));
+      const entry: Record<string, unknown> = { id: p.id, [theme ? 'label' : 'name']: p.name, [theme ? 'terms' : 'aliases']: aliases };
       if (p.kind === 'character') {
         const playedBy = (p.playedBy ?? []).filter((id) => personIds.has(id) && (acceptedIds.has(id) || ids.has(id)));
-        if (playedBy.length) entry.set('playedBy', flow(doc, playedBy));
+        if (playedBy.length) entry.playedBy = playedBy;
       }
-      if (p.kind === 'person' && p.roles?.length) entry.set('roles', flow(doc, p.roles));
-      entry.commentBefore = comment;
-      sectionFor(doc, root, SECTION[p.kind]).items.push(entry);
+      if (p.kind === 'person' && p.roles?.length) entry.roles = p.roles;
+      added[SECTION[p.kind]].push({ entry, comment });
     }
     ids.add(p.id);
     if (theme) for (const t of aliases) terms.add(normalise(t, true));
     else for (const n of [p.name, ...aliases]) names.add(normalise(n, false));
   }
-  return doc.toString({ lineWidth: 0 });
+
+  // Splice: each insertion at an offset of the original text, applied from the end backwards.
+  const edits: Array<{ at: number; remove: number; text: string }> = [];
+  let tail = '';
+  if (!root.has('version')) edits.push({ at: 0, remove: 0, text: `version: 1${eol}` });
+  if (film) {
+    const block = `# ${filmComment}${eol}film:${eol}${indent(render(film), '  ', eol)}`;
+    const version = pairOf(root, 'version');
+    const at = version ? lineEnd(lexiconText, rangeEnd(version.value ?? version.key)) : 0;
+    edits.push({ at, remove: 0, text: at === 0 && !root.has('version') ? block : (at > 0 && !lexiconText.slice(0, at).endsWith('\n') ? eol : '') + block });
+  }
+  for (const key of ['characters', 'people', 'themes'] as const) {
+    if (added[key].length === 0) continue;
+    const pair = pairOf(root, key);
+    const seq = pair?.value;
+    const itemIndent = isSeq(seq) && !seq.flow && seq.items.length > 0 ? ' '.repeat(columnOf(lexiconText, (seq.items[0] as Node).range![0]) - 2) : '  ';
+    const entries = added[key].map(({ entry, comment }) => `${itemIndent}# ${comment}${eol}${itemIndent}- ${indent(render(entry), itemIndent + '  ', eol).trimStart()}`).join('');
+    if (isSeq(seq) && !seq.flow && seq.items.length > 0) {
+      edits.push({ at: lineEnd(lexiconText, rangeEnd(seq.items[seq.items.length - 1] as Node)), remove: 0, text: entries });
+    } else if (pair && pair.value !== null && (isSeq(seq) || (isScalar(seq) && seq.value === null))) {
+      // `characters: []` or `characters:` with nothing: the value becomes the block.
+      const [a, b] = (seq as Node).range ?? [rangeEnd(pair.key), rangeEnd(pair.key)];
+      const colon = lexiconText.lastIndexOf(':', a);
+      edits.push({ at: colon + 1, remove: Math.max(0, b - colon - 1), text: eol + entries.replace(new RegExp(`${escape(eol)}$`), '') });
+    } else if (pair) {
+      const at = lineEnd(lexiconText, rangeEnd(pair.key));
+      edits.push({ at, remove: 0, text: entries });
+    } else {
+      tail += `${key}:${eol}${entries}`;
+    }
+  }
+  let out = lexiconText;
+  for (const e of edits.sort((x, y) => y.at - x.at)) {
+    const newline = e.at > 0 && e.remove === 0 && out[e.at - 1] !== '\n' ? eol : '';
+    out = out.slice(0, e.at) + newline + e.text + out.slice(e.at + e.remove);
+  }
+  if (tail) out += (out && !out.endsWith('\n') ? eol : '') + tail;
+  return out;
+}
+
+function render(value: Record<string, unknown>): string {
+  const d = new Document(value);
+  visitSeqs(d.contents, (seq) => (seq.flow = true));
+  return d.toString({ lineWidth: 0, flowCollectionPadding: false });
+}
+
+function visitSeqs(node: unknown, f: (seq: YAMLSeq) => void): void {
+  if (isSeq(node)) f(node);
+  if (isMap(node)) for (const p of node.items) visitSeqs(p.value, f);
+}
+
+function indent(text: string, prefix: string, eol: string): string {
+  return text
+    .trimEnd()
+    .split('\n')
+    .map((l) => prefix + l)
+    .join(eol) + eol;
+}
+
+function pairOf(map: YAMLMap, key: string) {
+  return map.items.find((p) => isScalar(p.key) && p.key.value === key) as { key: Node; value: Node | null } | undefined;
+}
+
+function rangeEnd(node: Node | null | undefined): number {
+  return node?.range?.[1] ?? 0;
+}
+
+/** The offset just after the line that holds `offset - 1` (the end of a node's value). */
+function lineEnd(text: string, offset: number): number {
+  const i = text.indexOf('\n', Math.max(0, offset - 1));
+  return i < 0 ? text.length : i + 1;
+}
+
+/** The column (0-based) of the `- ` that introduces the item starting at `offset`, plus 2. */
+function columnOf(text: string, offset: number): number {
+  return offset - (text.lastIndexOf('\n', offset - 1) + 1);
+}
+
+function escape(s: string): string {
+  return s.replace(/\r/g, '\\r').replace(/\n/g, '\\n');
 }
 
 /** People before characters, so playedBy refers to entries above it when read top to bottom. */
@@ -100,35 +176,6 @@ function seqItems(node: unknown): unknown[] {
 function normalise(s: string, fold: boolean): string {
   const n = s.replace(/[’‘]/g, "'").replace(/\s+/g, ' ').trim();
   return fold ? n.toLowerCase() : n;
-}
-
-function flow(doc: Document, items: string[]): YAMLSeq {
-  const seq = doc.createNode(items) as YAMLSeq;
-  seq.flow = true;
-  return seq;
-}
-
-function sectionFor(doc: Document, root: YAMLMap, key: string): YAMLSeq {
-  const existing = root.get(key, true);
-  if (isSeq(existing)) return existing;
-  const seq = new YAMLSeq();
-  if (existing !== undefined) {
-    // `characters:` with nothing under it (null): replace the empty value, keep the key's place.
-    const pair = root.items.find((p) => isScalar(p.key) && p.key.value === key);
-    if (pair) pair.value = seq;
-  } else {
-    const after = { characters: 'film', people: 'characters', themes: 'people' }[key] ?? 'film';
-    insertAfter(doc, root, after, key, seq);
-  }
-  return seq;
-}
-
-/** Adds `key: value` right after `afterKey` (or at the end), so sections keep their usual order. */
-function insertAfter(doc: Document, root: YAMLMap, afterKey: string, key: string, value: Node): void {
-  const i = root.items.findIndex((p) => isScalar(p.key) && p.key.value === afterKey);
-  const pair = doc.createPair(key, value);
-  if (i < 0) root.items.push(pair);
-  else root.items.splice(i + 1, 0, pair);
 }
 
 function lineCol(text: string, offset: number): [number, number] {
