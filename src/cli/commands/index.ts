@@ -5,5 +5,6 @@ import { annotateCommand } from './annotate';
 import { checkCommand } from './check';
 import { entitiesCommand } from './entities';
 import { mentionsCommand } from './mentions';
+import { proposeCommand } from './propose';
 
-export const COMMANDS: CliCommand[] = [entitiesCommand, mentionsCommand, annotateCommand, checkCommand];
+export const COMMANDS: CliCommand[] = [entitiesCommand, mentionsCommand, annotateCommand, checkCommand, proposeCommand];
