@@ -195,6 +195,7 @@ export async function startCodeServer({ workspace, extensionsDir, userSettings =
     'extensions.autoUpdate': false,
     'update.mode': 'none',
     'security.workspace.trust.enabled': false,
+    'git.openRepositoryInParentFolders': 'never',
     ...userSettings,
   };
   writeFileSync(join(T, 'user-data', 'User', 'settings.json'), JSON.stringify(settings, null, 2));
@@ -318,4 +319,28 @@ export function findDesktopCode() {
   ];
   const executable = candidates.find((p) => existsSync(p));
   return { executable: executable ? resolve(executable) : undefined, cli };
+}
+
+/**
+ * VS Code for the Web: the workbench runs an extension in its web worker host when its manifest has
+ * `browser` and no `main`, and runs a test module there only when it lies inside that extension's
+ * folder. So the web host gets a temporary copy of the built extension (browser entry only), with
+ * the bundled tests inside it when given.
+ */
+export function webExtensionCopy(extensionPath, testsPath) {
+  const root = tempDir('web-ext');
+  const dir = join(root, 'marginalia');
+  const pkg = JSON.parse(readFileSync(join(extensionPath, 'package.json'), 'utf8'));
+  delete pkg.main;
+  mkdirSync(join(dir, 'dist'), { recursive: true });
+  writeFileSync(join(dir, 'package.json'), JSON.stringify(pkg, null, 2));
+  for (const f of ['dist/extension.web.js', 'dist/extension.web.js.map']) if (existsSync(join(extensionPath, f))) cpSync(join(extensionPath, f), join(dir, f));
+  for (const d of ['corpus', 'media', 'schemas']) if (existsSync(join(extensionPath, d))) cpSync(join(extensionPath, d), join(dir, d), { recursive: true });
+  let tests;
+  if (testsPath) {
+    mkdirSync(join(dir, 'test'), { recursive: true });
+    tests = join(dir, 'test', 'index.js');
+    cpSync(testsPath, tests);
+  }
+  return { extension: dir, tests, remove: () => rmSync(root, { recursive: true, force: true }) };
 }

@@ -12,7 +12,7 @@ const ALLOWED = [
   /^README\.md$/,
   /^CHANGELOG\.md$/,
   /^LICENSE$/,
-  /^dist\/(extension|cli)\.js$/,
+  /^dist\/(extension|extension\.web|importHtml|cli)\.js$/,
   /^media\//,
   /^schemas\/.*\.json$/,
   /^corpus\/[^/]+\/(film\.yaml|[^/]+\.md)$/,
@@ -43,7 +43,9 @@ if (unexpected.length) {
   console.error(`[package] unexpected files in the package (fix .vscodeignore): ${unexpected.join(', ')}`);
   process.exit(1);
 }
-if (!files.includes('dist/extension.js')) {
-  console.error('[package] dist/extension.js is missing from the package');
-  process.exit(1);
+for (const entry of ['dist/extension.js', 'dist/extension.web.js']) {
+  if (!files.includes(entry)) {
+    console.error(`[package] ${entry} is missing from the package`);
+    process.exit(1);
+  }
 }

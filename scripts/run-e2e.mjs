@@ -1,7 +1,10 @@
-// End-to-end: installs the packaged extension (dist/marginalia.vsix) into a fresh code-server, opens a
-// temp copy of corpus/ in headless Chromium and runs each scenario in test/e2e/*.mjs (default export
-// `async (ctx) => {}`; ctx = { page, workspace, shot(name), flags, log(msg), repo, url }), each with its own
-// code-server and workspace copy. Helpers shared by scenarios live in test/e2e/lib/ (not scenarios).
+// End-to-end: installs the packaged extension (dist/marginalia.vsix) into one code-server shared by
+// every scenario, and runs each scenario in test/e2e/*.mjs (default export `async (ctx) => {}`;
+// ctx = { page, workspace, shot(name), flags, log(msg), repo, url }) in its own browser tab on its
+// own temp copy of corpus/ (a window per folder: its own extension host, nothing shared but the
+// server). A scenario may export `host = 'web'`: it then runs in the browser's web worker extension
+// host, from a browser-only copy of the built extension (dist/extension.web.js). `prepare(workspace)`
+// may change the workspace copy before the window opens. Helpers live in test/e2e/lib/.
 // Screenshots go to test-results/; a failing scenario leaves test-results/failure-<name>.png (the first
 // one also as failure.png), the others still run, and the exit code is non-zero.
 //
@@ -10,7 +13,7 @@ import { copyFileSync, existsSync, mkdirSync, readFileSync, readdirSync, rmSync 
 import { basename, dirname, join, resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { parseArgs } from 'node:util';
-import { REPO, ensureCodeServer, installExtension, launchBrowser, startCodeServer, tempCopy, tempDir, workbenchUrl } from './host.mjs';
+import { REPO, ensureCodeServer, installExtension, launchBrowser, remoteUri, startCodeServer, tempCopy, tempDir, webExtensionCopy, workbenchUrl } from './host.mjs';
 
 const { values: flags } = parseArgs({
   options: {
@@ -41,7 +44,8 @@ async function scenarios() {
   for (const f of files) {
     const name = basename(f, '.mjs');
     if (flags.only && name !== flags.only) continue;
-    list.push({ name, fn: (await import(pathToFileURL(join(dir, f)))).default });
+    const mod = await import(pathToFileURL(join(dir, f)));
+    list.push({ name, fn: mod.default, host: mod.host ?? 'node', prepare: mod.prepare });
   }
   if (list.length === 0) throw new Error(`no scenario in test/e2e/${flags.only ? ` named ${flags.only}` : ''}`);
   return list;
@@ -75,16 +79,17 @@ function printExtensionHostErrors(serverDir) {
   }
 }
 
-/** One scenario in its own code-server and workspace copy, so scenarios cannot see each other's state. */
-async function runScenario({ name, fn }, { browser, extensionsDir }) {
+/** One scenario in its own tab and workspace copy, so scenarios cannot see each other's state. */
+async function runScenario({ name, fn, host, prepare }, { browser, server, webCopy }) {
   const workspace = tempCopy(join(REPO, 'corpus'), 'e2e');
-  const server = await startCodeServer({ workspace, extensionsDir });
-  const cleanup = async () => {
-    await server.stop();
-    rmSync(dirname(workspace), { recursive: true, force: true });
-  };
+  if (prepare) await prepare(workspace);
+  const cleanup = async () => rmSync(dirname(workspace), { recursive: true, force: true });
   cleanups.push(cleanup);
-  const url = workbenchUrl(server.port, workspace, [['skipWelcome', 'true'], ['skipReleaseNotes', 'true']]);
+  const payload = [['skipWelcome', 'true'], ['skipReleaseNotes', 'true']];
+  // The installed .vsix runs in the Node host; the web scenario loads the browser-only copy instead
+  // (a development extension takes the place of the installed one with the same id).
+  if (host === 'web') payload.push(['extensionDevelopmentPath', remoteUri(server.port, webCopy().extension)]);
+  const url = workbenchUrl(server.port, workspace, payload);
   const { page, errors } = await openWorkbench(browser.context, url);
   const shot = async (shotName) => {
     const file = join(RESULTS, `${shotName}.png`);
@@ -122,6 +127,16 @@ async function main() {
   cleanups.push(async () => rmSync(extensionsDir, { recursive: true, force: true }));
   say(`installing ${vsix}`);
   installExtension(vsix, extensionsDir);
+  const server = await startCodeServer({ extensionsDir });
+  cleanups.push(server.stop);
+  let copy;
+  const webCopy = () => {
+    if (!copy) {
+      copy = webExtensionCopy(REPO);
+      cleanups.push(async () => copy.remove());
+    }
+    return copy;
+  };
   const browser = await launchBrowser({ viewport: { width: 1400, height: 900 } });
   cleanups.push(browser.close);
 
@@ -129,7 +144,7 @@ async function main() {
   for (const scenario of list) {
     const t0 = Date.now();
     say(`scenario ${scenario.name}`);
-    const err = await runScenario(scenario, { browser, extensionsDir });
+    const err = await runScenario(scenario, { browser, server, webCopy });
     if (err) failed.push(scenario.name);
     else say(`  ok (${((Date.now() - t0) / 1000).toFixed(1)} s)`);
   }

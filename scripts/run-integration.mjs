@@ -13,10 +13,10 @@
 //   --web                                        run the web suite (out/test/integration/web/index.js) in
 //                                                code-server's web worker extension host
 //   MARGINALIA_TEST_VERBOSE=1                    also print the workbench's routine log lines
-import { cpSync, existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, readFileSync, rmSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import { format, parseArgs } from 'node:util';
-import { REPO, ensureCodeServer, findDesktopCode, launchBrowser, remoteUri, startCodeServer, tempCopy, tempDir, workbenchUrl } from './host.mjs';
+import { REPO, ensureCodeServer, findDesktopCode, launchBrowser, remoteUri, startCodeServer, tempCopy, webExtensionCopy, workbenchUrl } from './host.mjs';
 
 const { values: flags } = parseArgs({
   options: { tests: { type: 'string' }, extension: { type: 'string' }, workspace: { type: 'string' }, web: { type: 'boolean' } },
@@ -119,33 +119,15 @@ async function runCodeServer(workspace) {
   return code;
 }
 
-/**
- * VS Code for the Web: the workbench runs an extension in its web worker host when its manifest has
- * `browser` and no `main`, and runs a test module there only when it lies inside that extension's
- * folder. So the web suite runs from a temporary copy of the built extension (browser entry only)
- * with the bundled tests inside it.
- */
-function webExtensionCopy() {
-  const dir = join(tempDir('web-ext'), 'marginalia');
-  const pkg = JSON.parse(readFileSync(join(extensionPath, 'package.json'), 'utf8'));
-  delete pkg.main;
-  mkdirSync(join(dir, 'dist'), { recursive: true });
-  writeFileSync(join(dir, 'package.json'), JSON.stringify(pkg, null, 2));
-  for (const f of ['dist/extension.web.js', 'dist/extension.web.js.map']) if (existsSync(join(extensionPath, f))) cpSync(join(extensionPath, f), join(dir, f));
-  for (const d of ['corpus', 'media', 'schemas']) if (existsSync(join(extensionPath, d))) cpSync(join(extensionPath, d), join(dir, d), { recursive: true });
-  mkdirSync(join(dir, 'test'), { recursive: true });
-  cpSync(testsPath, join(dir, 'test', 'index.js'));
-  cleanups.push(async () => rmSync(dirname(dir), { recursive: true, force: true }));
-  return { extension: dir, tests: join(dir, 'test', 'index.js') };
-}
-
 async function main() {
   if (web) {
     if (!existsSync(testsPath)) {
       say(`web tests bundle not found: ${testsPath} (run: node esbuild.mjs --dev)`);
       return 1;
     }
-    ({ extension: extensionPath, tests: testsPath } = webExtensionCopy());
+    const copy = webExtensionCopy(extensionPath, testsPath);
+    cleanups.push(async () => copy.remove());
+    ({ extension: extensionPath, tests: testsPath } = copy);
     say(`web worker host: extension copy with browser entry only at ${extensionPath}`);
   }
   const problems = preflight();

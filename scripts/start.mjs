@@ -1,13 +1,30 @@
-// `npm start`: builds (dev) and opens corpus/ in VS Code with the extension loaded from this folder.
-// Desktop VS Code (`code` on PATH) when there is one; otherwise a local code-server to open in a browser.
-// Rebuild (`npm run build`, or `npm run watch` in another terminal) and run "Developer: Reload Window".
+// `npm start [-- DIR]`: builds (dev) and opens a folder in VS Code with the extension loaded from this
+// repository: DIR when given, else a scratch copy of the sample corpus (never the tracked corpus/, so
+// nothing typed or annotated there lands in git). Desktop VS Code (`code` on PATH) when there is one;
+// otherwise a local code-server to open in a browser. Rebuild (`npm run build`, or `npm run watch` in
+// another terminal) and run "Developer: Reload Window".
 import { spawnSync } from 'node:child_process';
-import { mkdirSync, readFileSync, rmSync, symlinkSync } from 'node:fs';
-import { join } from 'node:path';
+import { cpSync, existsSync, mkdirSync, readFileSync, rmSync, statSync, symlinkSync } from 'node:fs';
+import { join, resolve } from 'node:path';
 import { REPO, ensureCodeServer, findDesktopCode, freePort, startCodeServer, tempDir } from './host.mjs';
 
 const extensionPath = process.env.MARGINALIA_EXTENSION_PATH ?? REPO;
-const workspace = join(REPO, 'corpus');
+const given = process.argv[2];
+let workspace;
+if (given) {
+  workspace = resolve(process.env.INIT_CWD ?? process.cwd(), given);
+  if (!existsSync(workspace) || !statSync(workspace).isDirectory()) {
+    console.error(`npm start: ${given} is not a folder`);
+    process.exit(2);
+  }
+} else {
+  // A scratch copy, kept between runs so a reader's annotations survive a restart.
+  workspace = join(REPO, '.vscode-test', 'sample-workspace');
+  if (!existsSync(workspace)) cpSync(join(REPO, 'corpus'), workspace, { recursive: true });
+}
+console.log(`Opening ${workspace}${given ? '' : ' (a scratch copy of the sample corpus; delete it to start afresh)'}`);
+// A first-hour profile: no git prompt for the repository around the scratch copy, no startup page.
+const userSettings = { 'git.openRepositoryInParentFolders': 'never', 'workbench.startupEditor': 'none' };
 
 const build = spawnSync(process.execPath, ['esbuild.mjs', '--dev'], { cwd: REPO, stdio: 'inherit' });
 if (build.status !== 0) process.exit(build.status || 1);
@@ -27,7 +44,7 @@ mkdirSync(extensionsDir, { recursive: true });
 symlinkSync(extensionPath, join(extensionsDir, `${pkg.publisher}.${pkg.name}-${pkg.version}`));
 
 const port = process.env.PORT ? Number(process.env.PORT) : await freePort(8080);
-const server = await startCodeServer({ workspace, extensionsDir, port, echo: !!process.env.MARGINALIA_VERBOSE });
+const server = await startCodeServer({ workspace, extensionsDir, port, userSettings, echo: !!process.env.MARGINALIA_VERBOSE });
 const url = `http://127.0.0.1:${port}/?folder=${encodeURI(workspace)}`;
 console.log(`\nMarginalia in code-server: ${url}\n(Ctrl+C to stop)\n`);
 

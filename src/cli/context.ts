@@ -8,12 +8,18 @@ import type { FileHost } from '../core/host';
 import type { Diagnostic, Lexicon } from '../core/lexicon/lexicon';
 import { parseLexicon } from '../core/lexicon/parseLexicon';
 import { MentionMatcher } from '../core/mentions/mentionMatcher';
-import { fileUri, joinUri, uriToFsPath } from '../core/model/uri';
+import { dirnameUri, fileUri, joinUri, uriToFsPath } from '../core/model/uri';
 import { isReviewPath } from '../core/review';
 import { UsageError } from './command';
 
 export interface CliIO {
+  /** A line (or lines) of output; a newline is added. */
   out(text: string): void;
+  /**
+   * Raw output for large results written as they are made (resolves once the chunk is taken, so a
+   * slow reader holds the producer back). Without it, chunks are joined and given to out().
+   */
+  write?(chunk: string): void | Promise<void>;
   err(text: string): void;
   cwd: string;
   host: FileHost;
@@ -43,6 +49,23 @@ export class CliContext {
     if (!uri.startsWith('file:')) return p;
     const rel = nodePath.relative(this.io.cwd, p);
     return rel && !rel.startsWith('..') && !nodePath.isAbsolute(rel) ? rel.split(nodePath.sep).join('/') : p;
+  }
+
+  private pending: string[] = [];
+
+  /** Writes part of a large output; `end()` finishes it. */
+  async write(chunk: string): Promise<void> {
+    if (this.io.write) await this.io.write(chunk);
+    else this.pending.push(chunk);
+  }
+
+  /** Ends output written with write(), with a final newline. */
+  async end(): Promise<void> {
+    if (this.io.write) await this.io.write('\n');
+    else {
+      this.io.out(this.pending.join(''));
+      this.pending = [];
+    }
   }
 
   /** Reports a failure; the command goes on with the rest and the exit code becomes 1. */
@@ -121,8 +144,18 @@ export class CliContext {
     return { text, lexicon, matcher };
   }
 
+  /** The nearest film.yaml per folder, looked up once per folder rather than once per review. */
+  private readonly lexiconOfFolder = new Map<string, Promise<string | undefined>>();
+
   async lexiconForReview(review: string, lexiconArg: string | undefined): Promise<Lexicon | undefined> {
-    const uri = lexiconArg ? this.uri(lexiconArg) : await findLexiconFor(this.io.host, review);
+    let uri: string | undefined;
+    if (lexiconArg) uri = this.uri(lexiconArg);
+    else {
+      const folder = dirnameUri(review);
+      let found = this.lexiconOfFolder.get(folder);
+      if (!found) this.lexiconOfFolder.set(folder, (found = findLexiconFor(this.io.host, review)));
+      uri = await found;
+    }
     if (!uri) {
       this.error(`${this.display(review)}: no film.yaml above this review; pass --lexicon FILE`);
       return undefined;

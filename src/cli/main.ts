@@ -64,6 +64,7 @@ export async function runCli(argv: string[], io: CliIO): Promise<number> {
 if (require.main === module) {
   runCli(process.argv.slice(2), {
     out: (t) => process.stdout.write(t + '\n'),
+    write: (chunk) => (process.stdout.write(chunk) ? undefined : new Promise<void>((resolve) => process.stdout.once('drain', () => resolve()))),
     err: (t) => process.stderr.write(t + '\n'),
     cwd: process.cwd(),
     host: new NodeFileHost({ blocking: true }),

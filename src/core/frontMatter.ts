@@ -35,14 +35,43 @@ export function parseFrontMatter(text: string): FrontMatter {
   });
   let data: Record<string, unknown> = {};
   if (errors.length === 0) {
-    const js = doc.toJS({ maxAliasCount: 10 }) as unknown;
-    if (js && typeof js === 'object' && !Array.isArray(js)) data = js as Record<string, unknown>;
+    try {
+      const js = doc.toJS({ maxAliasCount: 10 }) as unknown;
+      if (js && typeof js === 'object' && !Array.isArray(js)) data = js as Record<string, unknown>;
+    } catch (e) {
+      // An alias to nothing, or too many aliases: the front matter is read as empty, and said so.
+      errors.push({ message: e instanceof Error ? e.message : String(e), line: lineOffset, character: 0 });
+    }
   }
   return { data, bodyStart, errors };
 }
 
 const SIMPLE_LINE = /^([A-Za-z_][\w-]*):[ \t]*(.*?)[ \t]*$/;
-const PLAIN_SAFE = /^[^'"\[\]{}&*!|>%@`#,][^#]*$/;
+// A plain scalar that cannot start a YAML indicator (block entry, mapping key, flow, anchor, tag…).
+const PLAIN_SAFE = /^(?![-?:](?:[ \t]|$))[^'"\[\]{}&*!|>%@`#,][^#]*$/;
+// The YAML 1.2 core schema's non-string plain scalars (what the yaml package resolves by default).
+const CORE_NULL = /^(?:~|[Nn]ull|NULL)$/;
+const CORE_TRUE = /^(?:[Tt]rue|TRUE)$/;
+const CORE_FALSE = /^(?:[Ff]alse|FALSE)$/;
+const CORE_INT = /^[-+]?[0-9]+$/;
+const CORE_OCT = /^0o[0-7]+$/;
+const CORE_HEX = /^0x[0-9a-fA-F]+$/;
+const CORE_FLOAT = /^[-+]?(?:\.[0-9]+|[0-9]+(?:\.[0-9]*)?)(?:[eE][-+]?[0-9]+)?$/;
+const CORE_INF = /^[-+]?\.(?:inf|Inf|INF)$/;
+const CORE_NAN = /^\.(?:nan|NaN|NAN)$/;
+
+/** A plain scalar's value as the core schema reads it. */
+function plainValue(raw: string): unknown {
+  if (CORE_NULL.test(raw)) return null;
+  if (CORE_TRUE.test(raw)) return true;
+  if (CORE_FALSE.test(raw)) return false;
+  if (CORE_OCT.test(raw)) return parseInt(raw.slice(2), 8);
+  if (CORE_HEX.test(raw)) return parseInt(raw.slice(2), 16);
+  if (CORE_INT.test(raw) || CORE_FLOAT.test(raw)) return Number(raw);
+  if (CORE_INF.test(raw)) return raw.startsWith('-') ? -Infinity : Infinity;
+  if (CORE_NAN.test(raw)) return NaN;
+  return raw;
+}
 
 /**
  * Front matter is nearly always flat `key: value` lines; reading those directly is ~50× faster
@@ -56,21 +85,21 @@ function parseSimpleYaml(text: string): Record<string, unknown> | undefined {
     const m = SIMPLE_LINE.exec(line);
     if (!m) return undefined;
     const raw = m[2];
-    let value: string;
+    let value: unknown;
     if (raw.length >= 2 && raw[0] === "'" && raw.endsWith("'")) {
-      value = raw.slice(1, -1);
-      if (/'(?!')/.test(value.replace(/''/g, ''))) return undefined;
-      value = value.replace(/''/g, "'");
+      const inner = raw.slice(1, -1);
+      if (/'(?!')/.test(inner.replace(/''/g, ''))) return undefined;
+      value = inner.replace(/''/g, "'");
     } else if (raw.length >= 2 && raw[0] === '"' && raw.endsWith('"')) {
       try {
         value = JSON.parse(raw) as string;
       } catch {
         return undefined;
       }
-    } else if (raw === '' || !PLAIN_SAFE.test(raw) || raw.includes(': ')) {
+    } else if (raw === '' || !PLAIN_SAFE.test(raw) || raw.includes(': ') || raw.endsWith(':')) {
       return undefined;
     } else {
-      value = raw;
+      value = plainValue(raw);
     }
     if (m[1] in data) return undefined; // duplicate keys: let the parser report them
     data[m[1]] = value;

@@ -53,10 +53,6 @@ export class LineMap {
     }
   }
 
-  get lineCount(): number {
-    return this.starts.length;
-  }
-
   positionAt(offset: number): Position {
     const o = Math.max(0, Math.min(offset, this.text.length));
     let lo = 0;
@@ -72,10 +68,6 @@ export class LineMap {
   offsetAt(pos: Position): number {
     if (pos.line >= this.starts.length) return this.text.length;
     return Math.min(this.starts[pos.line] + pos.character, this.lineEnd(pos.line));
-  }
-
-  lineStart(line: number): number {
-    return this.starts[line];
   }
 
   /** Offset of the end of the line's content (before its line break). */

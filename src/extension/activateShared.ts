@@ -4,6 +4,7 @@
 import * as vscode from 'vscode';
 import { CommandManager } from './commands';
 import { register as registerAnnotations } from './features/annotations';
+import { register as registerFilms } from './features/films';
 import type { FeatureContext } from './features/context';
 import { register as registerLexicon } from './features/lexicon';
 import { register as registerMentions } from './features/mentions';
@@ -31,7 +32,13 @@ export function activateShared(context: vscode.ExtensionContext, platform: Platf
     context.subscriptions.push(corpus, annotations, commands, output);
     const ctx: FeatureContext = { extension: context, platform, corpus, annotations, commands, output };
     const trees = registerTrees(ctx);
-    context.subscriptions.push(trees, registerMentions(ctx), registerAnnotations(ctx), registerLexicon(ctx), registerSample(ctx));
+    context.subscriptions.push(trees, registerMentions(ctx), registerAnnotations(ctx), registerLexicon(ctx), registerSample(ctx), registerFilms(ctx));
+    // The first time a workspace with a corpus opens, show the reader where Marginalia is.
+    void corpus.ready.then(async () => {
+      if (corpus.index.allFilms().length === 0 || context.workspaceState.get('marginalia.viewRevealed')) return;
+      await context.workspaceState.update('marginalia.viewRevealed', true);
+      await vscode.commands.executeCommand('workbench.view.extension.marginalia');
+    });
     corpus.ready.catch((e) => void vscode.window.showErrorMessage(`Marginalia could not read the corpus: ${e instanceof Error ? e.message : String(e)}`));
     return {
       platform: platform.kind,

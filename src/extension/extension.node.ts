@@ -3,6 +3,7 @@
 // replaces a sidecar in one atomic step); every other scheme goes through workspace.fs.
 
 import type * as vscode from 'vscode';
+import { loadHtmlReader } from '../platform/node/htmlReader';
 import { NodeFileHost } from '../platform/node/nodeFileHost';
 import { activateShared, type MarginaliaApi } from './activateShared';
 import { SchemeRoutingHost } from './platform/schemeRoutingHost';
@@ -10,7 +11,7 @@ import { WorkspaceFileHost } from './platform/workspaceFileHost';
 
 export function activate(context: vscode.ExtensionContext): MarginaliaApi {
   const host = new SchemeRoutingHost(new WorkspaceFileHost(), { file: new NodeFileHost() });
-  return activateShared(context, { kind: 'node', host });
+  return activateShared(context, { kind: 'node', host, loadHtmlReader: async () => loadHtmlReader() });
 }
 
 export function deactivate(): void {

@@ -193,6 +193,8 @@ describe('orphaned annotations', () => {
       await waitFor('the orphan to leave Problems', () => !vscode.languages.getDiagnostics(file).some((d) => d.code === 'orphaned-annotation'));
     } finally {
       await writeText(file, original);
+      // The next test reads this review: wait until the editor and the index have the text back.
+      await waitFor('the review restored', async () => (await api()).corpus.review(file.toString())?.text === original && (await vscode.workspace.openTextDocument(file)).getText() === original);
     }
   });
 
@@ -214,6 +216,8 @@ describe('orphaned annotations', () => {
       assert.strictEqual(doc.getText().slice(fixed.start, fixed.end), 'It means shutting doors');
     } finally {
       await writeText(file, original);
+      // The next test reads this review: wait until the editor and the index have the text back.
+      await waitFor('the review restored', async () => (await api()).corpus.review(file.toString())?.text === original && (await vscode.workspace.openTextDocument(file)).getText() === original);
     }
   });
 });

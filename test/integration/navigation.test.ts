@@ -50,8 +50,13 @@ describe('stepping through mentions across reviews', () => {
     const amyItem = entitiesTree.getTreeItem(amy);
     assert.match(String(amyItem.description), /^\d+ in \d+ reviews?$/);
     const reviews = entitiesTree.getChildren(amy) as Extract<EntitiesNode, { type: 'review' }>[];
-    const critics = reviews.map((r) => String(entitiesTree.getTreeItem(r).description));
-    assert.ok(critics.some((c) => c.startsWith('Jessica Gross')), critics.join(', '));
+    const rows = reviews.map((r) => entitiesTree.getTreeItem(r)).map((i) => `${typeof i.label === 'string' ? i.label : i.label?.label} · ${i.description}`);
+    assert.ok(rows.some((c) => /^Jessica Gross — Becoming Human.* · \d+$/.test(c)), rows.join('\n'));
+    // Characters nobody mentions are folded under one row, not listed among the discussed ones.
+    const rowsOfCharacters = entitiesTree.getChildren(characters);
+    const folded = rowsOfCharacters.find((n) => n.type === 'unmentioned')!;
+    assert.match(String(entitiesTree.getTreeItem(folded).label), /^Not mentioned \(\d+\)$/);
+    assert.ok(entitiesTree.getChildren(folded).every((n) => n.type === 'entity' && entitiesTree.getTreeItem(n).description === 'not mentioned'));
     entitiesTree.setFilter('lonel');
     assert.deepStrictEqual(entitiesTree.getChildren().map((k) => (k.type === 'kind' ? k.kind : '')), ['theme']);
     entitiesTree.setFilter('');

@@ -13,7 +13,32 @@ async function cli(args: string[], cwd = ROOT) {
   return { code, out, err };
 }
 
+/** Runs with a streaming writer, as the real CLI does, recording how the output came. */
+async function cliStreamed(args: string[], cwd = ROOT) {
+  const chunks: string[] = [];
+  let err = '';
+  const code = await runCli(args, { out: (t) => chunks.push(t + '\n'), write: (c) => void chunks.push(c), err: (t) => (err += t + '\n'), cwd, host: new NodeFileHost() });
+  return { code, chunks, out: chunks.join(''), err };
+}
+
 describe('marginalia CLI', () => {
+  it('mentions --json is written review by review, one review a line, as one JSON document', async () => {
+    const r = await cliStreamed(['mentions', 'corpus/her', '--json']);
+    assert.equal(r.code, 0, r.err);
+    const parsed = JSON.parse(r.out);
+    assert.equal(parsed.reviews.length, 5);
+    const lines = r.out.trimEnd().split('\n');
+    assert.equal(lines.length, 7, 'the opening, a line per review, the closing');
+    assert.deepEqual(JSON.parse(lines[1].replace(/,$/, '')), parsed.reviews[0]);
+    assert.ok(r.chunks.length >= 7, 'written as it is made');
+    const empty = mkdtempSync(join(tmpdir(), 'marginalia-cli-empty-'));
+    copyFileSync(join(HER_DIR, 'film.yaml'), join(empty, 'film.yaml'));
+    const none = await cliStreamed(['mentions', empty, '--json']);
+    assert.deepEqual(JSON.parse(none.out), { reviews: [] });
+    const buffered = await cli(['mentions', 'corpus/her', '--json']);
+    assert.equal(buffered.out, r.out, 'without a writer, the same text comes through out()');
+  });
+
   it('entities --json follows the contract', async () => {
     const r = await cli(['entities', 'corpus/her', '--json']);
     assert.equal(r.code, 0, r.err);

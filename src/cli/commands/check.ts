@@ -1,6 +1,6 @@
-// `marginalia check` validates lexicons and sidecars without writing; exit 1 on errors or
-// orphaned annotations (for CI). A film.yaml given (or found in a folder given) is checked even
-// when no review uses it.
+// `marginalia check` validates lexicons and sidecars without writing; exit 1 on errors, orphaned
+// annotations or unresolved merge conflicts (for CI). A film.yaml given (or found in a folder
+// given) is checked even when no review uses it.
 
 import { reanchor } from '../../core/annotations/anchoring';
 import { formatSidecarError } from '../../core/annotations/model';
@@ -12,7 +12,7 @@ import { type CliCommand, stringOption } from '../command';
 export const checkCommand: CliCommand = {
   name: 'check',
   synopsis: 'check PATH... [--lexicon FILE] [--json]',
-  summary: 'validate lexicons and sidecars; exit 1 on errors or orphans',
+  summary: 'validate lexicons and sidecars; exit 1 on errors, orphans or merge conflicts',
   options: { lexicon: { type: 'string' }, json: { type: 'boolean' } },
   minPositionals: 1,
   async run(ctx, args) {
@@ -55,7 +55,19 @@ export const checkCommand: CliCommand = {
           `${ctx.display(review)}:${p.line + 1}:${p.character + 1}: annotation ${a.id} is orphaned: its passage “${quote.length > 60 ? quote.slice(0, 59) + '…' : quote}” is not in the text any more (kept in ${ctx.display(sidecarUriFor(review))})`,
         );
       }
-      checked.push({ review: ctx.display(review), sidecar: ctx.display(sidecarUriFor(review)), annotations: sidecar.annotations.length, orphans, errors: errors.length });
+      // Conflicts recorded by the merge driver stay until a person resolves them.
+      let conflicts = 0;
+      const unresolved = (where: string, list: Array<{ field: string }> | undefined) => {
+        if (!list?.length) return;
+        conflicts += list.length;
+        ctx.error(`${where}: unresolved merge conflict on ${list.map((c) => c.field).join(', ')}: the other version is recorded under "conflicts:" in ${ctx.display(sidecarUriFor(review))}; keep what is right and delete the entry`);
+      };
+      unresolved(`${ctx.display(sidecarUriFor(review))}:1:1: the sidecar`, sidecar.conflicts);
+      for (const a of sidecar.annotations) {
+        const p = lines.positionAt(Math.min(a.target.start, text.length));
+        unresolved(`${ctx.display(review)}:${p.line + 1}:${p.character + 1}: annotation ${a.id}`, a.conflicts);
+      }
+      checked.push({ review: ctx.display(review), sidecar: ctx.display(sidecarUriFor(review)), annotations: sidecar.annotations.length, orphans, conflicts, errors: errors.length });
     }
     if (args.values.json) {
       ctx.io.out(JSON.stringify({ checked, lexicons: lexicons.map(({ uri: _uri, ...rest }) => rest) }, null, 2));

@@ -47,6 +47,23 @@ export interface Annotation {
    * last target (quote and offsets) untouched and waits for a person to re-attach or delete it.
    */
   orphan?: boolean;
+  /**
+   * Set by the merge driver when two people changed the same field differently: the annotation
+   * holds one version (ours) and this records the other, until a person resolves it.
+   */
+  conflicts?: MergeConflict[];
+}
+
+/** One unresolved difference recorded by a three-way merge (docs/sidecar-format.md, "Merging"). */
+export interface MergeConflict {
+  /** The field both sides changed (`note`, `tags`, `links`, `target`, a key of your own), or `annotation` when one side deleted it. */
+  field: string;
+  /** The other side's value (theirs, when ours was kept); absent when the other side deleted the annotation. */
+  theirs?: unknown;
+  /** For `annotation`: which side deleted it (the other side's changed version was kept). */
+  deletedBy?: 'ours' | 'theirs';
+  /** The value both started from, when there was one. */
+  base?: unknown;
 }
 
 /** A mention as written to the sidecar (regenerated on every write; never edited by hand). */
@@ -60,6 +77,8 @@ export interface Sidecar {
   textHash: string;
   annotations: Annotation[];
   mentions: SidecarMention[];
+  /** Top-level keys of your own that both sides of a merge changed differently. */
+  conflicts?: MergeConflict[];
 }
 
 /** How reanchor() found (or failed to find) an annotation's passage in the current text. */

@@ -9,7 +9,7 @@ import { basenameUri, dirnameUri, joinUri, stemOf } from '../model/uri';
 import { sha256Hex } from '../model/ids';
 import { encodeText } from '../text';
 import type { EntityKind } from '../mentions/types';
-import { type Annotation, type AnnotationLink, SIDECAR_VERSION, type Sidecar, type SidecarError, type SidecarMention, type TextTarget } from './model';
+import { type Annotation, type AnnotationLink, type MergeConflict, SIDECAR_VERSION, type Sidecar, type SidecarError, type SidecarMention, type TextTarget } from './model';
 
 export const SIDECAR_SUFFIX = '.annotations.yaml';
 
@@ -32,8 +32,8 @@ const LAYOUT: ToStringOptions = { indent: 2, indentSeq: true, lineWidth: 0, minC
 /** Never write anchors/aliases, even if the same array is passed twice: readers expect plain YAML. */
 const NO_ALIASES = { aliasDuplicateObjects: false } as const;
 
-const TOP_KEYS = ['version', 'review', 'textHash', 'annotations', 'mentions'];
-const ANNOTATION_KEYS = ['id', 'orphan', 'tags', 'note', 'target', 'links', 'created', 'modified'];
+const TOP_KEYS = ['version', 'review', 'textHash', 'conflicts', 'annotations', 'mentions'];
+const ANNOTATION_KEYS = ['id', 'orphan', 'tags', 'note', 'target', 'links', 'created', 'modified', 'conflicts'];
 const TARGET_KEYS = ['quote', 'prefix', 'suffix', 'start', 'end'];
 
 export interface ParsedSidecar {
@@ -113,13 +113,36 @@ class Reader {
     else if (this.scalar(version) !== SIDECAR_VERSION) {
       this.error(version, `unknown sidecar version ${String(this.scalar(version))}: this Marginalia reads version ${SIDECAR_VERSION}; upgrade Marginalia to use this file`);
     }
-    return {
+    const sidecar: Sidecar = {
       version: SIDECAR_VERSION,
       review: this.string(root, 'review', '') ?? '',
       textHash: this.string(root, 'textHash', '') ?? '',
       annotations: this.list(root, 'annotations', (n) => this.annotation(n)),
       mentions: this.list(root, 'mentions', (n) => this.mention(n)),
     };
+    const conflicts = this.list(root, 'conflicts', (n) => this.conflict(n));
+    if (conflicts.length > 0) sidecar.conflicts = conflicts;
+    return sidecar;
+  }
+
+  /** A conflict recorded by the merge driver: `field`, and `theirs`, `deletedBy`, `base` as written. */
+  private conflict(node: unknown): MergeConflict | undefined {
+    const map = this.map(node, 'a conflict');
+    if (!map) return undefined;
+    const field = this.string(map, 'field');
+    if (field === undefined) return undefined;
+    const c: MergeConflict = { field };
+    const deletedBy = this.get(map, 'deletedBy');
+    if (deletedBy !== undefined) {
+      const v = this.scalar(deletedBy);
+      if (v === 'ours' || v === 'theirs') c.deletedBy = v;
+      else this.error(deletedBy, '"deletedBy" must be ours or theirs');
+    }
+    for (const key of ['theirs', 'base'] as const) {
+      const v = this.get(map, key);
+      if (v !== undefined) c[key] = isNode(v) ? v.toJS(this.doc, { maxAliasCount: MAX_ALIAS_COUNT }) : v;
+    }
+    return c;
   }
 
   private seenIds = new Set<string>();
@@ -145,6 +168,8 @@ class Reader {
       modified: this.string(map, 'modified', '') ?? '',
     };
     if (orphan === true) a.orphan = true;
+    const conflicts = this.list(map, 'conflicts', (n) => this.conflict(n));
+    if (conflicts.length > 0) a.conflicts = conflicts;
     return a;
   }
 
@@ -288,6 +313,7 @@ export function renderSidecar(sidecar: Sidecar, base?: Document): string {
     return node;
   });
   mentionSeq.flow = mentionSeq.items.length === 0;
+  writeConflicts(doc, root, sidecar.conflicts);
   if (!base) orderKeys(root, TOP_KEYS);
   return doc.toString(LAYOUT);
 }
@@ -313,8 +339,19 @@ function writeAnnotation(doc: Document, map: YAMLMap, a: Annotation): YAMLMap {
   }
   setValue(doc, map, 'created', a.created);
   setValue(doc, map, 'modified', a.modified);
+  writeConflicts(doc, map, a.conflicts);
   orderKeys(map, ANNOTATION_KEYS);
   return map;
+}
+
+/** Writes `conflicts` when there are any (undefined fields left out), removes the key when none. */
+function writeConflicts(doc: Document, map: YAMLMap, conflicts: MergeConflict[] | undefined): void {
+  if (!conflicts?.length) {
+    map.items = map.items.filter((p) => keyOf(p) !== 'conflicts');
+    return;
+  }
+  const plain = conflicts.map((c) => Object.fromEntries(Object.entries(c).filter(([, v]) => v !== undefined)));
+  setValue(doc, map, 'conflicts', plain);
 }
 
 /** The collection under key, created (and put in place) when missing or not of that kind. */

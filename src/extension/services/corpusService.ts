@@ -46,8 +46,12 @@ export class CorpusService implements vscode.Disposable {
   constructor(readonly host: FileHost) {
     this.firstLoad = this.load();
     const watcher = vscode.workspace.createFileSystemWatcher('**/*.{md,markdown,txt,yaml}');
+    // A deleted folder is one event for the folder, whose name matches no file glob.
+    const deletions = vscode.workspace.createFileSystemWatcher('**/*', true, true, false);
     this.disposables.push(
       watcher,
+      deletions,
+      deletions.onDidDelete((uri) => this.onFileDeleted(uri)),
       watcher.onDidCreate((uri) => void this.onFileChanged(uri)),
       watcher.onDidChange((uri) => void this.onFileChanged(uri)),
       watcher.onDidDelete((uri) => this.onFileDeleted(uri)),
@@ -258,11 +262,15 @@ export class CorpusService implements vscode.Disposable {
       this.changeEmitter.fire({ reviews: gone, fromDisk: true });
       return;
     }
-    // A deleted folder arrives as one event: everything indexed below it goes.
-    const removed = this.index
+    // A deleted folder arrives as one event: every film and review below it goes.
+    const films = this.index.allFilms().filter((f) => f.dir === uri || isUriUnder(f.dir, uri));
+    for (const film of films) this.index.removeFilm(film.dir);
+    if (films.length) void vscode.commands.executeCommand('setContext', 'marginalia.hasCorpus', this.index.allFilms().length > 0);
+    const removed = films.flatMap((f) => f.orderedReviews().map((r) => r.path));
+    removed.push(...this.index
       .allFilms()
       .flatMap((f) => f.orderedReviews().map((r) => r.path))
-      .filter((r) => r === uri || isUriUnder(r, uri));
+      .filter((r) => r === uri || isUriUnder(r, uri)));
     for (const r of removed) this.index.removeReview(r);
     if (removed.length) this.changeEmitter.fire({ reviews: removed, fromDisk: true });
   }

@@ -30,14 +30,13 @@ export function loadSeedReviews(): Array<{ name: string; text: string }> {
     .readdirSync(dir)
     .filter((n) => n.endsWith('.md'))
     .map((name) => ({ name, text: fs.readFileSync(path.join(dir, name), 'utf8').replace(/^\uFEFF/, '') }))
-    .sort((a, b) => seedOf(a.text).localeCompare(seedOf(b.text)));
+    .sort((a, b) => SEED_ORDER.indexOf(a.name) - SEED_ORDER.indexOf(b.name) || a.name.localeCompare(b.name));
   if (reviews.length === 0) throw new Error(`no reviews in ${dir}`);
   return reviews;
 }
 
-function seedOf(text: string): string {
-  return /^seed: '?([^'\n]+)'?$/m.exec(text)?.[1] ?? '';
-}
+/** The order of the seeds (../shared/seeds/000_… to 004_…) the reviews were imported from. */
+const SEED_ORDER = ['hua-ruonan-a-decade-later.md', 'movie-review-her.md', 'larb-jessica-gross-becoming-human.md', 'poignant-exploration.md', 'blog-eyelights-her.md'];
 
 /**
  * One place an annotated passage lives in the edited text: the original, or a verbatim copy made

@@ -5,7 +5,11 @@ import { toRange } from '../../locations';
 
 const KINDS: EntityKind[] = ['film', 'character', 'person', 'theme'];
 
-/** Subtle underlines of mentions by kind, in theme-aware colours; off with a setting. */
+/**
+ * Subtle underlines of mentions by kind, in theme-aware colours. Names only by default: themes are
+ * common words, and underlining them too makes a review look like a spell-check (a setting and a
+ * toggle in the Reviews view turn them on). All of it off with a setting.
+ */
 export class MentionDecorations implements vscode.Disposable {
   private readonly types = new Map<EntityKind, vscode.TextEditorDecorationType>();
   private readonly disposables: vscode.Disposable[] = [];
@@ -25,7 +29,7 @@ export class MentionDecorations implements vscode.Disposable {
       vscode.window.onDidChangeVisibleTextEditors(() => this.update()),
       corpus.onDidChange(() => this.update()),
       vscode.workspace.onDidChangeConfiguration((e) => {
-        if (e.affectsConfiguration('marginalia.decorations.enabled')) this.update();
+        if (e.affectsConfiguration('marginalia.decorations')) this.update();
       }),
     );
     this.update();
@@ -35,11 +39,16 @@ export class MentionDecorations implements vscode.Disposable {
     return vscode.workspace.getConfiguration('marginalia').get<boolean>('decorations.enabled', true);
   }
 
+  private get themes(): boolean {
+    return vscode.workspace.getConfiguration('marginalia').get<boolean>('decorations.themes', false);
+  }
+
   update(): void {
     for (const editor of vscode.window.visibleTextEditors) {
       const review = this.enabled ? this.corpus.reviewFor(editor.document) : undefined;
+      const themes = this.themes;
       for (const kind of KINDS) {
-        const ranges = review ? review.mentions.filter((m) => m.kind === kind).map((m) => toRange(review.lines(), m.start, m.end)) : [];
+        const ranges = review && (kind !== 'theme' || themes) ? review.mentions.filter((m) => m.kind === kind).map((m) => toRange(review.lines(), m.start, m.end)) : [];
         editor.setDecorations(this.types.get(kind)!, ranges);
       }
     }

@@ -5,6 +5,7 @@ import * as vscode from 'vscode';
 import { KIND_LABEL, type Entity } from '../../../core/lexicon/lexicon';
 import type { FilmIndex } from '../../../core/mentionIndex';
 import type { Mention } from '../../../core/mentions/types';
+import { reviewLabel } from '../../../core/review';
 import { commandLink, escapeMarkdown } from '../../markdownText';
 
 export const HOVER_COMMANDS = ['marginalia.revealMention'];
@@ -48,13 +49,13 @@ export function entityCard(film: FilmIndex, entity: Entity, mention?: Mention): 
     if (!first) continue;
     const who = reviewLabel(review.info);
     const link = commandLink('marginalia.revealMention', [review.path, first.start, first.end]);
-    md.appendMarkdown(`- [${escapeMarkdown(who)}](${link} "${escapeMarkdown(review.info.title).replace(/"/g, '')}") · ${review.counts.get(entity.id)}\n`);
+    // Named as the tree names it; long names are cut so the card fits beside the text.
+    md.appendMarkdown(`- [${escapeMarkdown(shorten(who, 60))}](${link} "${escapeMarkdown(who).replace(/"/g, '')}") · ${review.counts.get(entity.id)}\n`);
   }
   if (shown.length < reviews.length) md.appendMarkdown(`- …and ${reviews.length - shown.length} more reviews (Find All References lists every mention)\n`);
   return md;
 }
 
-/** How a hover names a review: its critic, else its outlet, else its title and file. */
-export function reviewLabel(info: { critic?: string; publication?: string; title: string; path: string }): string {
-  return info.critic ?? info.publication ?? `${info.title} (${info.path.slice(info.path.lastIndexOf('/') + 1)})`;
+function shorten(text: string, max: number): string {
+  return text.length <= max ? text : text.slice(0, max - 1).replace(/[\s,;:—–-]+$/, '') + '…';
 }

@@ -13,7 +13,17 @@ import { ReviewOutlineProvider } from './outlineProvider';
 import { MentionReferenceProvider } from './referenceProvider';
 import { EntitySymbolProvider } from './workspaceSymbolProvider';
 
+/** Theme underlines on or off, for this workspace (the setting's default is off). */
+async function setThemes(on: boolean): Promise<void> {
+  await vscode.workspace.getConfiguration('marginalia').update('decorations.themes', on, vscode.workspace.workspaceFolders ? vscode.ConfigurationTarget.Workspace : vscode.ConfigurationTarget.Global);
+}
+
+function syncThemesContext(): void {
+  void vscode.commands.executeCommand('setContext', 'marginalia.themeUnderlines', vscode.workspace.getConfiguration('marginalia').get<boolean>('decorations.themes', false));
+}
+
 export function register(ctx: FeatureContext): vscode.Disposable {
+  syncThemesContext();
   const { corpus, annotations } = ctx;
   const reviewsAndLexicons = [...REVIEW_SELECTOR, ...LEXICON_SELECTOR];
   return vscode.Disposable.from(
@@ -25,9 +35,12 @@ export function register(ctx: FeatureContext): vscode.Disposable {
     vscode.languages.registerDocumentSymbolProvider(REVIEW_SELECTOR, new ReviewOutlineProvider(corpus), { label: 'Marginalia' }),
     new MentionDecorations(corpus),
     trackReviewContext(corpus),
+    vscode.workspace.onDidChangeConfiguration((e) => e.affectsConfiguration('marginalia.decorations.themes') && syncThemesContext()),
     ctx.commands.register(
       { id: 'marginalia.nextMention', execute: () => stepMention(corpus, 1) },
       { id: 'marginalia.previousMention', execute: () => stepMention(corpus, -1) },
+      { id: 'marginalia.showThemeUnderlines', execute: () => setThemes(true) },
+      { id: 'marginalia.hideThemeUnderlines', execute: () => setThemes(false) },
       {
         id: 'marginalia.toggleDecorations',
         execute: async () => {

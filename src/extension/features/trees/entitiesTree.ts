@@ -7,6 +7,8 @@ import type { Entity } from '../../../core/lexicon/lexicon';
 import type { EntityKind } from '../../../core/mentions/types';
 import type { CorpusService } from '../../services/corpusService';
 import { NodeCache } from './treeNodes';
+import { basenameUri } from '../../../core/model/uri';
+import { reviewLabel } from '../../../core/review';
 import { entityTooltip } from './reviewsTree';
 import { kindIcon, mentionItem } from './treeItems';
 import { toUri } from '../../locations';
@@ -14,6 +16,8 @@ import { toUri } from '../../locations';
 export type EntitiesNode =
   | { type: 'kind'; film: string; kind: EntityKind }
   | { type: 'entity'; film: string; entity: string }
+  /** The kind's entities nobody mentions, folded away under one row. */
+  | { type: 'unmentioned'; film: string; kind: EntityKind }
   | { type: 'review'; film: string; entity: string; path: string }
   | { type: 'mention'; film: string; entity: string; path: string; start: number };
 
@@ -27,6 +31,8 @@ function entitiesNodeKey(node: EntitiesNode): string {
   switch (node.type) {
     case 'kind':
       return `kind:${node.film}:${node.kind}`;
+    case 'unmentioned':
+      return `unmentioned:${node.film}:${node.kind}`;
     case 'entity':
       return `entity:${node.film}:${node.entity}`;
     case 'review':
@@ -100,8 +106,17 @@ export class EntitiesTreeProvider implements vscode.TreeDataProvider<EntitiesNod
     const film = index.film(node.film);
     if (!film) return [];
     switch (node.type) {
-      case 'kind':
-        return this.entitiesOf(node.film, node.kind).map((e) => ({ type: 'entity', film: node.film, entity: e.id }));
+      case 'kind': {
+        const all = this.entitiesOf(node.film, node.kind);
+        const mentioned = all.filter((e) => film.totalMentions(e.id).mentions > 0);
+        const rows: EntitiesNode[] = mentioned.map((e) => ({ type: 'entity', film: node.film, entity: e.id }));
+        if (mentioned.length < all.length) rows.push({ type: 'unmentioned', film: node.film, kind: node.kind });
+        return rows;
+      }
+      case 'unmentioned':
+        return this.entitiesOf(node.film, node.kind)
+          .filter((e) => film.totalMentions(e.id).mentions === 0)
+          .map((e) => ({ type: 'entity', film: node.film, entity: e.id }));
       case 'entity': {
         const paths = [...(film.byEntity.get(node.entity) ?? [])].sort();
         return paths.map((path) => ({ type: 'review', film: node.film, entity: node.entity, path }));
@@ -124,8 +139,12 @@ export class EntitiesTreeProvider implements vscode.TreeDataProvider<EntitiesNod
     switch (node.type) {
       case 'kind':
         return undefined;
+      case 'unmentioned':
+        return { type: 'kind', film: node.film, kind: node.kind };
       case 'entity': {
-        const kind = this.corpus.index.film(node.film)?.entity(node.entity)?.kind ?? 'character';
+        const film = this.corpus.index.film(node.film);
+        const kind = film?.entity(node.entity)?.kind ?? 'character';
+        if (film && film.totalMentions(node.entity).mentions === 0) return { type: 'unmentioned', film: node.film, kind };
         return { type: 'kind', film: node.film, kind };
       }
       case 'review':
@@ -148,6 +167,14 @@ export class EntitiesTreeProvider implements vscode.TreeDataProvider<EntitiesNod
         item.iconPath = kindIcon(node.kind);
         return item;
       }
+      case 'unmentioned': {
+        const n = film ? this.entitiesOf(node.film, node.kind).filter((e) => film.totalMentions(e.id).mentions === 0).length : 0;
+        const item = new vscode.TreeItem(`Not mentioned (${n})`, vscode.TreeItemCollapsibleState.Collapsed);
+        item.id = `unmentioned:${node.film}:${node.kind}`;
+        item.tooltip = 'In the lexicon, but no review mentions them (yet).';
+        item.iconPath = new vscode.ThemeIcon('circle-slash');
+        return item;
+      }
       case 'entity': {
         const entity = film?.entity(node.entity);
         const total = film?.totalMentions(node.entity) ?? { mentions: 0, reviews: 0 };
@@ -161,9 +188,9 @@ export class EntitiesTreeProvider implements vscode.TreeDataProvider<EntitiesNod
       }
       case 'review': {
         const review = film?.reviews.get(node.path);
-        const item = new vscode.TreeItem(review?.info.title ?? node.path, vscode.TreeItemCollapsibleState.Collapsed);
+        const item = new vscode.TreeItem(review ? reviewLabel(review.info) : basenameUri(node.path), vscode.TreeItemCollapsibleState.Collapsed);
         item.id = `entity-review:${node.entity}:${node.path}`;
-        item.description = `${review?.info.critic ? review.info.critic + ' · ' : ''}${review?.counts.get(node.entity) ?? 0}`;
+        item.description = `${review?.counts.get(node.entity) ?? 0}`;
         item.iconPath = new vscode.ThemeIcon('note');
         item.resourceUri = toUri(node.path);
         item.contextValue = 'review';

@@ -8,6 +8,7 @@ import { basenameUri as basename } from '../../../core/model/uri';
 import type { AnnotationService } from '../../services/annotationService';
 import type { CorpusChange, CorpusService } from '../../services/corpusService';
 import { NodeCache } from './treeNodes';
+import { reviewLabel } from '../../../core/review';
 import { toUri } from '../../locations';
 import { kindIcon, mentionItem } from './treeItems';
 
@@ -241,9 +242,10 @@ function filmItem(film: FilmIndex | undefined): vscode.TreeItem {
 
 function reviewItem(review: IndexedReview | undefined, path: string): vscode.TreeItem {
   const info = review?.info;
-  const item = new vscode.TreeItem(info?.title ?? basename(path), vscode.TreeItemCollapsibleState.Collapsed);
+  // "Critic — Title" (never a rating, a date or a tag line), the rating beside it.
+  const item = new vscode.TreeItem(info ? reviewLabel(info) : basename(path), vscode.TreeItemCollapsibleState.Collapsed);
   item.id = `review:${path}`;
-  item.description = [info?.critic ?? info?.publication, info?.rating].filter(Boolean).join(' · ');
+  item.description = info?.rating ?? '';
   const tip = new vscode.MarkdownString();
   tip.appendMarkdown('**').appendText(info?.title ?? basename(path)).appendMarkdown('**  \n');
   if (info?.critic) tip.appendText(`by ${info.critic}`).appendMarkdown('  \n');

@@ -1,0 +1,149 @@
+// What a saved page says about itself: JSON-LD (schema.org Review/Article), Open Graph and
+// article: meta tags, <meta name="author">, the canonical link, <time datetime>, and the
+// "saved from url" comment browsers write. Read as data: JSON is parsed, never run; only http(s)
+// URLs are kept.
+
+import { parseByline } from '../bylines';
+import { findDate } from '../dates';
+import type { PageFields } from '../page';
+import type { Rating } from '../ratings';
+import { COMMENT, type DomDocument, type DomNode } from './dom';
+
+export interface PageMeta {
+  fields: PageFields;
+  /** Each field as the page wrote it, and where: "og:title", "JSON-LD headline"… */
+  extracted: Record<string, string>;
+}
+
+type Json = null | boolean | number | string | Json[] | { [k: string]: Json };
+
+const httpUrl = (s: string | null | undefined) => (s && /^https?:\/\/[^\s<>"]+$/i.test(s.trim()) ? s.trim() : undefined);
+const text = (v: Json | undefined): string | undefined => (typeof v === 'string' && v.trim() ? v.trim() : typeof v === 'number' ? String(v) : undefined);
+
+function nameOf(v: Json | undefined): string | undefined {
+  if (Array.isArray(v)) {
+    const names = v.map(nameOf).filter((n): n is string => !!n);
+    return names.length ? names.join(' and ') : undefined;
+  }
+  if (v && typeof v === 'object') return text(v.name);
+  const s = text(v);
+  return s && !httpUrl(s) ? s : undefined;
+}
+
+function typesOf(o: { [k: string]: Json }): string[] {
+  const t = o['@type'];
+  return (Array.isArray(t) ? t : [t]).filter((x): x is string => typeof x === 'string');
+}
+
+/** Every JSON object in the page's JSON-LD blocks, @graph and nesting flattened. */
+function jsonLdObjects(doc: DomDocument): Array<{ [k: string]: Json }> {
+  const out: Array<{ [k: string]: Json }> = [];
+  const visit = (v: Json, depth: number) => {
+    if (depth > 6 || v === null || typeof v !== 'object') return;
+    if (Array.isArray(v)) return v.forEach((x) => visit(x, depth + 1));
+    out.push(v);
+    for (const key of ['@graph', 'mainEntity', 'review', 'itemReviewed']) if (v[key]) visit(v[key], depth + 1);
+  };
+  for (const s of Array.from(doc.querySelectorAll('script[type="application/ld+json"]'))) {
+    try {
+      visit(JSON.parse(s.textContent ?? '') as Json, 0);
+    } catch {
+      // Broken JSON-LD is common; the page's other metadata still counts.
+    }
+  }
+  return out;
+}
+
+function ratingFromJsonLd(r: Json | undefined): Rating | undefined {
+  if (!r || typeof r !== 'object' || Array.isArray(r)) return undefined;
+  const value = Number(text(r.ratingValue));
+  const best = r.bestRating !== undefined ? Number(text(r.bestRating)) : 5; // schema.org's default
+  const worst = r.worstRating !== undefined ? Number(text(r.worstRating)) : 0;
+  if (!Number.isFinite(value) || !Number.isFinite(best) || best <= worst || value < worst || value > best) return undefined;
+  const rating: Rating = {
+    text: `${text(r.ratingValue)}/${best}`,
+    value,
+    scale: best,
+    normalized: Math.round(((value - worst) / (best - worst)) * 1000) / 1000,
+  };
+  if (r.bestRating === undefined) rating.scaleAssumed = true;
+  return rating;
+}
+
+function meta(doc: DomDocument, ...keys: string[]): string | undefined {
+  for (const k of keys) {
+    const el = doc.querySelector(`meta[property="${k}"]`) ?? doc.querySelector(`meta[name="${k}"]`) ?? doc.querySelector(`meta[itemprop="${k}"]`);
+    const v = el?.getAttribute('content')?.trim();
+    if (v) return v;
+  }
+  return undefined;
+}
+
+function savedFromUrl(doc: DomDocument): string | undefined {
+  const scan = (n: DomNode, depth: number): string | undefined => {
+    if (n.nodeType === COMMENT) {
+      const m = /saved from url=\(\d+\)(\S+)/i.exec(n.textContent ?? '');
+      if (m) return httpUrl(m[1]);
+    }
+    if (depth > 2) return undefined;
+    for (const c of Array.from(n.childNodes)) {
+      const found = scan(c, depth + 1);
+      if (found) return found;
+    }
+    return undefined;
+  };
+  return scan(doc as unknown as DomNode, 0);
+}
+
+/** Strips " | Site", " - Site", " – Site" from a title when Site is the page's site name. */
+export function stripSiteName(title: string, site: string | undefined): string {
+  if (!site) return title;
+  for (const sep of [' | ', ' - ', ' – ', ' — ', ' :: ']) {
+    if (title.endsWith(sep + site)) return title.slice(0, -(sep + site).length).trim();
+  }
+  return title;
+}
+
+export function readPageMeta(doc: DomDocument, url?: string): PageMeta {
+  const fields: PageFields = {};
+  const extracted: Record<string, string> = {};
+  const set = <K extends keyof PageFields>(key: K, value: PageFields[K] | undefined, from: string, asWritten?: string) => {
+    if (value === undefined || fields[key] !== undefined) return;
+    fields[key] = value;
+    extracted[key] = asWritten ?? String(value);
+    sources.push(`${key} from ${from}`);
+  };
+  const sources: string[] = [];
+
+  const objects = jsonLdObjects(doc);
+  const review = objects.find((o) => typesOf(o).some((t) => /Review$/.test(t)));
+  const article = objects.find((o) => typesOf(o).some((t) => /(?:Article|BlogPosting|Posting|WebPage)$/.test(t)));
+  for (const [o, label] of [[review, 'JSON-LD Review'], [article, 'JSON-LD Article']] as const) {
+    if (!o) continue;
+    set('title', text(o.headline) ?? (label.includes('Article') ? text(o.name) : undefined), `${label} headline`);
+    set('critic', nameOf(o.author), `${label} author`);
+    set('publication', nameOf(o.publisher), `${label} publisher`);
+    const published = text(o.datePublished);
+    const d = published ? findDate(published) : undefined;
+    if (d) set('date', d.iso, `${label} datePublished`, published);
+    const rating = ratingFromJsonLd(o.reviewRating);
+    if (rating) set('rating', rating, `${label} reviewRating`, rating.text);
+    set('source', httpUrl(text(o.url)), `${label} url`);
+  }
+
+  const site = meta(doc, 'og:site_name', 'application-name');
+  const ogTitle = meta(doc, 'og:title', 'twitter:title');
+  if (ogTitle) set('title', stripSiteName(ogTitle, site), 'og:title', ogTitle);
+  const author = meta(doc, 'author', 'article:author', 'byl', 'parsely-author', 'sailthru.author', 'dc.creator', 'DC.creator');
+  if (author && !httpUrl(author)) set('critic', parseByline(author)?.critic ?? author, 'meta author', author);
+  if (site) set('publication', site, 'og:site_name');
+  const published = meta(doc, 'article:published_time', 'datePublished', 'date', 'pubdate', 'publish-date', 'dc.date', 'DC.date', 'sailthru.date', 'parsely-pub-date');
+  const d = published ? findDate(published) : undefined;
+  if (d) set('date', d.iso, 'meta published time', published);
+  const canonical = doc.querySelector('link[rel="canonical"]')?.getAttribute('href');
+  set('source', httpUrl(url) ?? httpUrl(canonical) ?? httpUrl(meta(doc, 'og:url')) ?? savedFromUrl(doc), url ? 'given' : 'canonical link');
+  const docTitle = doc.title?.trim();
+  if (docTitle) set('title', stripSiteName(docTitle, site), '<title>', docTitle);
+  if (sources.length) extracted.metadata = sources.join('; ');
+  return { fields, extracted };
+}

@@ -1,0 +1,64 @@
+// Bringing your own film: "New Film…" (a folder with a minimal film.yaml) and "Import Reviews…"
+// (raw review pages to review files).
+
+import * as vscode from 'vscode';
+import { newLexiconText } from '../../../core/lexicon/newLexicon';
+import { joinUri } from '../../../core/model/uri';
+import { encodeText } from '../../../core/text';
+import { toPath, toUri } from '../../locations';
+import type { FeatureContext } from '../context';
+import { importReviews, type ImportArgs } from './importReviews';
+
+function slug(title: string): string {
+  return (
+    title
+      .normalize('NFKD')
+      .replace(/[\u0300-\u036f]/g, '')
+      .toLowerCase()
+      .replace(/[^a-z0-9]+/g, '-')
+      .replace(/^-+|-+$/g, '') || 'film'
+  );
+}
+
+export interface NewFilmArgs {
+  title?: string;
+  year?: number;
+  /** The folder to create the film's folder in (URI string); default: the first workspace folder. */
+  parent?: string;
+}
+
+async function newFilm(ctx: FeatureContext, args: NewFilmArgs = {}): Promise<string | undefined> {
+  const title = args.title ?? (await vscode.window.showInputBox({ title: 'New Film', prompt: 'The film’s title, as critics write it', placeHolder: 'e.g. Arrival' }))?.trim();
+  if (!title) return undefined;
+  let year = args.year;
+  if (year === undefined && !args.title) {
+    const y = await vscode.window.showInputBox({ title: 'New Film', prompt: 'Year of release (optional)', placeHolder: 'e.g. 2016', validateInput: (v) => (v.trim() === '' || /^(18[7-9]\d|19\d\d|2[01]\d\d)$/.test(v.trim()) ? undefined : 'A year such as 2016') });
+    if (y === undefined) return undefined;
+    year = y.trim() ? Number(y) : undefined;
+  }
+  const parent = args.parent ?? (vscode.workspace.workspaceFolders?.[0] ? toPath(vscode.workspace.workspaceFolders[0].uri) : undefined);
+  if (!parent) {
+    void vscode.window.showWarningMessage('Marginalia: open a folder first; the film’s folder is created in it.');
+    return undefined;
+  }
+  const dir = joinUri(parent, slug(title));
+  const lexicon = joinUri(dir, 'film.yaml');
+  if (await ctx.platform.host.stat(lexicon)) {
+    void vscode.window.showWarningMessage(`Marginalia: ${vscode.workspace.asRelativePath(toUri(lexicon))} already exists; it was not changed.`);
+    return undefined;
+  }
+  await vscode.workspace.fs.createDirectory(toUri(dir));
+  await ctx.platform.host.writeFile(lexicon, encodeText(newLexiconText({ title, year })));
+  if (!args.title) {
+    const next = await vscode.window.showInformationMessage(`Marginalia: created ${vscode.workspace.asRelativePath(toUri(lexicon))}. Import its reviews now?`, 'Import Reviews…');
+    if (next) await importReviews(ctx, { film: dir });
+  }
+  return dir;
+}
+
+export function register(ctx: FeatureContext): vscode.Disposable {
+  return ctx.commands.register(
+    { id: 'marginalia.newFilm', execute: (args?: NewFilmArgs) => newFilm(ctx, args) },
+    { id: 'marginalia.importReviews', execute: (args?: ImportArgs) => importReviews(ctx, args) },
+  );
+}
