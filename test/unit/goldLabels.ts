@@ -33,7 +33,9 @@ export interface Score {
   errors: string[];
 }
 
-export function score(gold: GoldSpan[], found: GoldSpan[], label: string): Score {
+/** Scores found spans against gold ones; with `text`, each error shows the words around it. */
+export function score(gold: GoldSpan[], found: GoldSpan[], label: string, text?: string): Score {
+  const around = (s: GoldSpan) => (text ? ` in “${text.slice(Math.max(0, s.start - 30), s.end + 30).replace(/\s+/g, ' ')}”` : '');
   const key = (s: GoldSpan) => `${s.start}:${s.end}:${s.entity}`;
   const goldKeys = new Set(gold.map(key));
   const foundKeys = new Set(found.map(key));
@@ -41,9 +43,9 @@ export function score(gold: GoldSpan[], found: GoldSpan[], label: string): Score
   let tp = 0;
   for (const f of found) {
     if (goldKeys.has(key(f))) tp++;
-    else errors.push(`${label}: false positive ${JSON.stringify(f.text)} → ${f.entity} at ${f.start}`);
+    else errors.push(`${label}: false positive ${JSON.stringify(f.text)} → ${f.entity} at ${f.start}${around(f)}`);
   }
-  for (const g of gold) if (!foundKeys.has(key(g))) errors.push(`${label}: missed ${JSON.stringify(g.text)} → ${g.entity} at ${g.start}`);
+  for (const g of gold) if (!foundKeys.has(key(g))) errors.push(`${label}: missed ${JSON.stringify(g.text)} → ${g.entity} at ${g.start}${around(g)}`);
   const fp = found.length - tp;
   const fn = gold.length - tp;
   return { tp, fp, fn, precision: tp / Math.max(1, tp + fp), recall: tp / Math.max(1, tp + fn), errors };

@@ -111,4 +111,53 @@ describe('lexicon', () => {
     assert.equal(BASE.slice(e.idSource!.start, e.idSource!.end), 'spike-jonze');
     assert.ok(BASE.slice(e.source!.start, e.source!.end).includes('aliases: [Jonze]'));
   });
+
+  describe('an entry missing its id', () => {
+    it('is reported at the entry and still matches under an id derived from its name; the rest loads', () => {
+      const text = BASE.replace('  - id: samantha\n    name: Samantha\n', '  - name: Samantha\n');
+      const lex = parseLexicon('/f/film.yaml', text);
+      assert.deepEqual(lex.diagnostics.map((d) => `${d.code}@${d.line + 1}:${d.character + 1}`), ['missing-id@8:5']);
+      assert.match(lex.diagnostics[0].message, /characters\[0\]: missing "id"; matched as "samantha"/);
+      assert.equal(lex.diagnostics[0].severity, 'error');
+      assert.deepEqual(lex.byId.get('samantha')?.playedBy, ['scarlett-johansson']);
+      assert.equal(lex.byId.get('samantha')?.idSource, undefined);
+      const m = new MentionMatcher(lex).findMentions('Samantha, Scarlett Johansson and Jonze are alone.');
+      assert.deepEqual(m.map((x) => x.entity), ['samantha', 'scarlett-johansson', 'spike-jonze', 'loneliness']);
+    });
+
+    it('derives ids without accents or punctuation, and skips the entry when the derived id is taken', () => {
+      const lex = parseLexicon('/f/film.yaml', BASE + '  - label: Jóhann’s “Grief”\n    terms: [grief]\n');
+      assert.ok(lex.byId.get('johanns-grief'));
+      const taken = parseLexicon('/f/film.yaml', BASE.replace('people:\n', 'people:\n  - name: Spike Jonze\n'));
+      assert.deepEqual(taken.diagnostics.map((d) => `${d.code}@${d.line + 1}:${d.character + 1}`), ["missing-id@12:5"]);
+      assert.match(taken.diagnostics[0].message, /is taken\); this entry is skipped/);
+      assert.equal(taken.entities.filter((e) => e.name === 'Spike Jonze').length, 1);
+      assert.deepEqual(new MentionMatcher(taken).findMentions('Jonze').map((m) => m.entity), ['spike-jonze']);
+    });
+
+    it('an id that is not text is a type error, not a derived id', () => {
+      const lex = parseLexicon('/f/film.yaml', BASE.replace('- id: samantha', '- id: [samantha]'));
+      assert.deepEqual(lex.diagnostics.map((d) => d.code), ['wrong-type']);
+      assert.equal(lex.byId.get('samantha'), undefined);
+    });
+  });
+
+  describe('playedBy and director', () => {
+    it('accept a person’s name or alias as well as an id, resolved to the id', () => {
+      const text = BASE.replace('playedBy: [scarlett-johansson]', 'playedBy: [Scarlett  Johansson]').replace('director: spike-jonze', 'director: Jonze');
+      const lex = parseLexicon('/f/film.yaml', text);
+      assert.deepEqual(lex.diagnostics, []);
+      assert.deepEqual(lex.byId.get('samantha')?.playedBy, ['scarlett-johansson']);
+      assert.deepEqual(lex.byId.get('scarlett-johansson')?.plays, ['samantha']);
+      assert.equal(lex.film.director, 'spike-jonze');
+    });
+
+    it('an unknown name is reported at its position; an alias shared by two people must be an id', () => {
+      assert.deepEqual(codes(BASE.replace('playedBy: [scarlett-johansson]', 'playedBy: [Scarlett Johanson]')), ['unknown-reference@10:16']);
+      const shared = BASE.replace('    aliases: [Jonze]\n', '    aliases: [Jonze, SJ]\n').replace('    name: Scarlett Johansson\n', '    name: Scarlett Johansson\n    aliases: [SJ]\n').replace('resolve', 'x');
+      const lex = parseLexicon('/f/film.yaml', shared.replace('playedBy: [scarlett-johansson]', 'playedBy: [SJ]'));
+      assert.ok(lex.diagnostics.some((d) => d.code === 'ambiguous-reference' && d.line === 9 && /spike-jonze or scarlett-johansson/.test(d.message)));
+      assert.deepEqual(lex.byId.get('samantha')?.playedBy, []);
+    });
+  });
 });

@@ -2,50 +2,25 @@
 // the Arrival fixtures, and trap sentences). Figures are printed for docs and the closing note.
 
 import * as assert from 'node:assert/strict';
-import { existsSync, readFileSync } from 'node:fs';
-import { basename, join } from 'node:path';
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { MentionMatcher } from '../../src/core/mentions/mentionMatcher';
-import { readReviewInfo } from '../../src/core/review';
-import { ARRIVAL_DIR, GOLD_DIR, HER_DIR, loadLexicon, readText, reviewFiles } from './fixtures';
-import { addScores, EMPTY_SCORE, parseGold, score, type GoldSpan, type Score } from './goldLabels';
+import { ARRIVAL_DIR, GOLD_DIR, HER_DIR, loadLexicon } from './fixtures';
+import { evaluateFilm as evaluate, evaluateSentences as evaluateLines, formatScore, NAMES, THEMES } from './goldEvaluation';
+import { parseGold, type Score } from './goldLabels';
 
 function evaluateFilm(dir: string, names: boolean): Score {
   const lexicon = loadLexicon(dir);
   assert.deepEqual(lexicon.diagnostics, [], `${dir}/film.yaml has problems`);
-  const matcher = new MentionMatcher(lexicon);
-  let total = EMPTY_SCORE;
-  for (const file of reviewFiles(dir)) {
-    const goldPath = join(GOLD_DIR, `${basename(file)}.gold.md`);
-    assert.ok(existsSync(goldPath), `no gold labels for ${file}`);
-    const text = readText(file);
-    const info = readReviewInfo(file, text);
-    const gold = parseGold(readFileSync(goldPath, 'utf8'));
-    assert.equal(gold.text, text.slice(info.bodyStart), `${goldPath} does not match the review body`);
-    const shift = (s: GoldSpan) => ({ ...s, start: s.start + info.bodyStart, end: s.end + info.bodyStart });
-    const found = matcher
-      .findMentions(text, { bodyStart: info.bodyStart })
-      .filter((m) => (names ? m.kind !== 'theme' : m.kind === 'theme'))
-      .map((m) => ({ start: m.start, end: m.end, entity: m.entity, text: m.text }));
-    total = addScores(total, score(gold.spans.map(shift), found, basename(file)));
-  }
-  return total;
+  return evaluate(dir, names ? NAMES : THEMES, lexicon);
 }
 
 function evaluateSentences(file: string, dir: string, themes: boolean): Score {
-  const matcher = new MentionMatcher(loadLexicon(dir));
-  let total = EMPTY_SCORE;
-  readFileSync(file, 'utf8').split('\n').forEach((line, i) => {
-    if (!line.trim() || line.startsWith('<!--')) return;
-    const gold = parseGold(line);
-    const found = matcher.findMentions(gold.text).filter((m) => (themes ? m.kind === 'theme' : m.kind !== 'theme'));
-    total = addScores(total, score(gold.spans, found, `${basename(file)}:${i + 1}`));
-  });
-  return total;
+  return evaluateLines(file, loadLexicon(dir), themes ? THEMES : NAMES);
 }
 
 function report(label: string, s: Score) {
-  console.log(`      ${label}: precision ${s.precision.toFixed(4)} recall ${s.recall.toFixed(4)} (tp ${s.tp}, fp ${s.fp}, fn ${s.fn})`);
-  for (const e of s.errors.slice(0, 20)) console.log(`        ${e}`);
+  console.log(formatScore(label, s));
 }
 
 describe('mention accuracy on hand-labelled text', () => {

@@ -1,9 +1,11 @@
 // `marginalia check` validates lexicons and sidecars without writing; exit 1 on errors, orphaned
-// annotations or unresolved merge conflicts (for CI).
+// annotations or unresolved merge conflicts (for CI). A film.yaml given (or found in a folder
+// given) is checked even when no review uses it.
 
 import { reanchor } from '../../core/annotations/anchoring';
 import { formatSidecarError } from '../../core/annotations/model';
 import { SidecarStore, sidecarUriFor } from '../../core/annotations/sidecarStore';
+import { discoverFilms, isLexiconPath } from '../../core/corpus';
 import { LineMap } from '../../core/text';
 import { type CliCommand, stringOption } from '../command';
 
@@ -16,8 +18,27 @@ export const checkCommand: CliCommand = {
   async run(ctx, args) {
     const store = new SidecarStore(ctx.io.host);
     const checked: Array<Record<string, unknown>> = [];
+    // Lexicons first: the ones named, and the ones in folders named.
+    const lexiconUris = new Set<string>();
+    const lexiconArg = stringOption(args, 'lexicon');
+    if (lexiconArg) lexiconUris.add(ctx.uri(lexiconArg));
+    for (const p of args.positionals) {
+      const uri = ctx.uri(p);
+      const stat = await ctx.io.host.stat(uri);
+      if (stat?.kind === 'file' && isLexiconPath(uri)) lexiconUris.add(uri);
+      else if (stat?.kind === 'directory') for (const f of await discoverFilms(ctx.io.host, uri)) lexiconUris.add(f.lexiconPath);
+    }
+    const lexicons: Array<Record<string, unknown>> = [];
+    const checkLexicon = async (uri: string) => {
+      if (lexicons.some((l) => l.uri === uri)) return;
+      const before = ctx.errors;
+      const lex = await ctx.lexicon(uri);
+      lexicons.push({ uri, lexicon: ctx.display(uri), entities: lex?.entities.length ?? 0, problems: lex ? lex.diagnostics.length : 1, errors: ctx.errors - before });
+    };
+    for (const uri of lexiconUris) await checkLexicon(uri);
     for (const review of await ctx.reviewUris(args.positionals)) {
-      const read = await ctx.readReview(review, stringOption(args, 'lexicon'));
+      const read = await ctx.readReview(review, lexiconArg);
+      if (read) await checkLexicon(read.lexicon.path);
       if (!read) continue;
       const { text } = read;
       const { sidecar, errors } = await store.load(review);
@@ -48,7 +69,13 @@ export const checkCommand: CliCommand = {
       }
       checked.push({ review: ctx.display(review), sidecar: ctx.display(sidecarUriFor(review)), annotations: sidecar.annotations.length, orphans, conflicts, errors: errors.length });
     }
-    if (args.values.json) ctx.io.out(JSON.stringify({ checked }, null, 2));
-    else ctx.io.out(`checked ${checked.length} sidecar${checked.length === 1 ? '' : 's'}${ctx.errors ? `, ${ctx.errors} problem${ctx.errors === 1 ? '' : 's'}` : ', no problems'}`);
+    if (args.values.json) {
+      ctx.io.out(JSON.stringify({ checked, lexicons: lexicons.map(({ uri: _uri, ...rest }) => rest) }, null, 2));
+      return;
+    }
+    const plural = (n: number, word: string) => `${n} ${word}${n === 1 ? '' : 's'}`;
+    // Say what was checked: a lexicon alone is "1 lexicon", never "0 sidecars".
+    const what = [lexicons.length ? plural(lexicons.length, 'lexicon') : '', checked.length || !lexicons.length ? plural(checked.length, 'sidecar') : ''].filter(Boolean).join(' and ');
+    ctx.io.out(`checked ${what}${ctx.errors ? `, ${plural(ctx.errors, 'problem')}` : ', no problems'}`);
   },
 };

@@ -11,12 +11,14 @@ import { initCommand } from './init';
 import { installMergeDriverCommand } from './installMergeDriver';
 import { mergeDriverCommand } from './mergeDriver';
 import { mentionsCommand } from './mentions';
+import { proposeCommand } from './propose';
 
 export const COMMANDS: CliCommand[] = [
   entitiesCommand,
   mentionsCommand,
   initCommand,
   importCommand,
+  proposeCommand,
   annotateCommand,
   checkCommand,
   exportCommand,

@@ -1,4 +1,5 @@
 import type { EntityKind } from '../mentions/types';
+import { DEFAULT_TITLE_RULES, type TitleRules } from '../mentions/titleRules';
 
 export interface Diagnostic {
   file: string;
@@ -60,6 +61,8 @@ export interface Lexicon {
   byId: Map<string, Entity>;
   /** Alias → entity id chosen when several entities claim the alias. */
   resolve: Map<string, string>;
+  /** The words the rules for an ordinary-word title look for: defaults plus the lexicon's `titleContext`. */
+  titleRules: TitleRules;
   diagnostics: Diagnostic[];
 }
 
@@ -80,6 +83,7 @@ export function emptyLexicon(path: string): Lexicon {
     entities: [],
     byId: new Map(),
     resolve: new Map(),
+    titleRules: DEFAULT_TITLE_RULES,
     diagnostics: [],
   };
 }

@@ -2,6 +2,7 @@ import { isMap, isScalar, isSeq, LineCounter, parseDocument, type Node, type YAM
 import type { EntityKind } from '../mentions/types';
 import { emptyLexicon, type Diagnostic, type Entity, type Lexicon } from './lexicon';
 import { isCommonWord } from './commonWords';
+import { TITLE_CONTEXT_KEYS, titleRules, type TitleContextWords } from '../mentions/titleRules';
 
 const ID_PATTERN = /^[a-z0-9][a-z0-9-]*$/;
 
@@ -9,7 +10,7 @@ const FILM_KEYS = ['id', 'title', 'year', 'director', 'aliases', 'ambiguous', 'd
 const CHARACTER_KEYS = ['id', 'name', 'aliases', 'playedBy', 'description', 'note'];
 const PERSON_KEYS = ['id', 'name', 'aliases', 'roles', 'description', 'note'];
 const THEME_KEYS = ['id', 'label', 'terms', 'description', 'note'];
-const TOP_KEYS = ['version', 'film', 'characters', 'people', 'themes', 'resolve'];
+const TOP_KEYS = ['version', 'film', 'characters', 'people', 'themes', 'resolve', 'titleContext'];
 
 /**
  * Reads a film.yaml. Never throws: every problem becomes a diagnostic with its position, and
@@ -45,6 +46,16 @@ export function parseLexicon(path: string, text: string): Lexicon {
   const version = root.get('version', true) as Node | undefined;
   if (!version) report(root, 'missing-key', 'missing "version: 1"');
   else if (!isScalar(version) || version.value !== 1) report(version, 'bad-version', 'unsupported version (expected 1)');
+
+  // Ids written in the file, so an id derived for an entry without one never takes another's.
+  const explicitIds = new Set<string>();
+  for (const key of ['film', 'characters', 'people', 'themes']) {
+    const v = root.get(key, true);
+    for (const item of isSeq(v) ? v.items : [v]) {
+      const idNode = isMap(item) ? item.get('id', true) : undefined;
+      if (isScalar(idNode)) explicitIds.add(String(idNode.value));
+    }
+  }
 
   const claimed = new Map<string, { entity: Entity; node: Node }[]>();
   const entityNodes = new Map<string, Node>();
@@ -90,10 +101,21 @@ export function parseLexicon(path: string, text: string): Lexicon {
   }
 
   function addEntity(map: YAMLMap, kind: EntityKind, where: string, nameKey: 'name' | 'title' | 'label', aliasKey: 'aliases' | 'terms'): Entity | undefined {
-    const id = str(map, 'id', true, where);
     const name = str(map, nameKey, true, where);
+    let id = str(map, 'id', false, where);
+    // Without an id the entry still matches, under an id derived from its name (reported, so the
+    // author writes it down before anything links to it); with no usable name it is skipped.
+    if (id === undefined && !(map.has('id') && !isScalar(map.get('id', true)))) {
+      const derived = name === undefined ? '' : idFromName(name);
+      if (!derived || lex.byId.has(derived) || explicitIds.has(derived)) {
+        report(map, 'missing-id', `${where}: missing "id"${derived ? ` ("${derived}", from the name, is taken)` : ''}; this entry is skipped`);
+        return undefined;
+      }
+      report(map, 'missing-id', `${where}: missing "id"; matched as "${derived}" (from the name) until you add "id: ${derived}"`);
+      id = derived;
+    }
     if (id === undefined || name === undefined) return undefined;
-    const idNode = map.get('id', true) as Node;
+    const idNode = (map.get('id', true) as Node | undefined) ?? map;
     if (!ID_PATTERN.test(id)) {
       report(idNode, 'bad-id', `${where}: id "${id}" must be lower-case letters, digits and hyphens`);
       return undefined;
@@ -112,7 +134,7 @@ export function parseLexicon(path: string, text: string): Lexicon {
       note: str(map, 'note', false, where),
       playedBy: [], roles: [], plays: [],
       source: map.range ? { start: map.range[0], end: map.range[1] } : undefined,
-      idSource: idNode.range ? { start: idNode.range[0], end: idNode.range[1] } : undefined,
+      idSource: idNode !== map && idNode.range ? { start: idNode.range[0], end: idNode.range[1] } : undefined,
     };
     // A theme's label is a heading ("Love & romance"), not something critics write: only terms match.
     const nameEntry = { value: name, node: map.get(nameKey, true) as Node };
@@ -183,19 +205,46 @@ export function parseLexicon(path: string, text: string): Lexicon {
   }
 
   // References between entries, checked once every id is known.
+  // A person is named by id or, as people write it, by name or alias ("Amy Adams", "Adams").
+  const personRef = (value: string, node: Node, where: string): Entity | undefined => {
+    const byId = lex.byId.get(value);
+    if (byId?.kind === 'person') return byId;
+    const fold = (s: string) => s.replace(/\s+/g, ' ').toLowerCase();
+    const want = fold(value);
+    const people = lex.entities.filter((e) => e.kind === 'person');
+    let found = people.filter((p) => fold(p.name) === want);
+    if (found.length === 0) found = people.filter((p) => p.aliases.some((a) => fold(a) === want));
+    if (found.length === 1) return found[0];
+    if (found.length > 1) report(node, 'ambiguous-reference', `${where}: "${value}" could be ${found.map((p) => p.id).join(' or ')}; write the person's id`);
+    else report(node, 'unknown-reference', `${where}: "${value}" is neither the id nor the name of a person in this lexicon`);
+    return undefined;
+  };
   for (const { entity, refs } of playedByNodes) {
     for (const ref of refs) {
-      const person = lex.byId.get(ref.value);
-      if (!person || person.kind !== 'person') {
-        report(ref.node, 'unknown-reference', `playedBy: "${ref.value}" is not a person id in this lexicon`);
-        continue;
-      }
+      const person = personRef(ref.value, ref.node, 'playedBy');
+      if (!person || entity.playedBy.includes(person.id)) continue;
       entity.playedBy.push(person.id);
       person.plays.push(entity.id);
     }
   }
-  if (lex.film.director && !lex.byId.has(lex.film.director)) {
-    report((filmNode as unknown as YAMLMap).get('director', true) as Node, 'unknown-reference', `director: "${lex.film.director}" is not a person id in this lexicon`);
+  if (lex.film.director) {
+    const person = personRef(lex.film.director, (filmNode as unknown as YAMLMap).get('director', true) as Node, 'director');
+    lex.film.director = person?.id;
+  }
+
+  // Words the rules for an ordinary-word title look for, added to the defaults.
+  const contextNode = root.get('titleContext', true);
+  if (contextNode !== undefined && !(isScalar(contextNode) && contextNode.value === null)) {
+    if (!isMap(contextNode)) report(contextNode, 'wrong-type', '"titleContext" must map word lists (filmNouns, reviewWords, …) to lists of words');
+    else {
+      checkKeys(contextNode, TITLE_CONTEXT_KEYS, 'titleContext');
+      const extra: Partial<TitleContextWords> = {};
+      for (const key of TITLE_CONTEXT_KEYS) {
+        const words = strList(contextNode, key, 'titleContext');
+        if (words.length > 0) extra[key] = words.map((w) => w.value);
+      }
+      lex.titleRules = titleRules(extra);
+    }
   }
 
   // Aliases claimed by several entities need a rule in `resolve`; without one the alias is dropped.
@@ -225,6 +274,17 @@ export function parseLexicon(path: string, text: string): Lexicon {
     }
   }
   return lex;
+}
+
+/** A lexicon id from a name: "Jóhann Jóhannsson" → "johann-johannsson"; empty when nothing is left. */
+export function idFromName(name: string): string {
+  return name
+    .normalize('NFD')
+    .replace(/\p{M}+/gu, '')
+    .toLowerCase()
+    .replace(/['’]/g, '')
+    .replace(/[^a-z0-9]+/g, '-')
+    .replace(/^-+|-+$/g, '');
 }
 
 function removeAlias(entity: Entity, alias: string) {

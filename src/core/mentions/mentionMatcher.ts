@@ -8,7 +8,8 @@ import { editDistance } from './editDistance';
 import { inflect } from './inflections';
 import { soundex } from './soundex';
 import { belongsToAnotherName } from './nameContext';
-import { isFilmTitleInContext } from './titleContext';
+import { englishVerbSignal } from './englishWords';
+import { isFilmTitleInContext, type TitleContext, type VerbSignal } from './titleContext';
 import { foldChar, isSpaceChar, isWordChar, normaliseSeparator, splitForm } from './wordScanner';
 
 interface Form {
@@ -24,8 +25,8 @@ interface Form {
   caseSensitive: boolean;
   /** A prefix term (`isolat*`): its last word matches any word starting with it. */
   prefix: boolean;
-  /** An ambiguous film title: needs context to count. */
-  needsTitleContext: boolean;
+  /** An ambiguous film title: the context it needs to count. */
+  titleContext: TitleContext | undefined;
   /** A one-word name: rejected where it is part of someone else's name. */
   singleWordName: boolean;
 }
@@ -38,6 +39,11 @@ function hashFolded(s: string): number {
   let h = 0x811c9dc5;
   for (let i = 0; i < s.length; i++) h = Math.imul(h ^ foldChar(s.charCodeAt(i)), 0x01000193);
   return h >>> 0;
+}
+
+export interface MatcherOptions {
+  /** The part-of-speech signal for ordinary-word titles (default: the English word list). */
+  verbs?: VerbSignal;
 }
 
 export interface MatchOptions {
@@ -61,19 +67,26 @@ export class MentionMatcher {
   private fuzzyMaxLen = 0;
   private readonly exactNames = new Set<string>();
 
-  constructor(readonly lexicon: Lexicon) {
+  /** Read when the lexicon has an ordinary-word title, so other films never load the word list. */
+  private verbs: VerbSignal | undefined;
+
+  constructor(readonly lexicon: Lexicon, options: MatcherOptions = {}) {
+    this.verbs = options.verbs;
     lexicon.entities.forEach((entity, i) => this.addEntity(entity, i));
     for (const list of this.byFirstWord.values()) list.sort((a, b) => b.words.length - a.words.length);
   }
 
   private addEntity(entity: Entity, entityIx: number) {
     const isTheme = entity.kind === 'theme';
+    const ambiguousTitle = entity.kind === 'film' && this.lexicon.film.ambiguous;
     for (const raw of entity.matchForms) {
       const prefix = isTheme && raw.endsWith('*');
       const base = prefix ? raw.slice(0, -1) : raw;
       // Terms in capitals (AI, OS, A.I.) are acronyms: only capitals count.
       const caseSensitive = !isTheme || (/[A-Z]/.test(base) && base === base.toUpperCase());
       const variants = isTheme && !prefix && !caseSensitive ? inflectLastWord(base) : [base];
+      // A one-word title that is an ordinary word is also read in capitals ("HER is …", "US jumps …").
+      if (ambiguousTitle && !base.includes(' ') && base !== base.toUpperCase()) variants.push(base.toUpperCase());
       for (const v of variants) {
         const parts = splitForm(v);
         if (parts.words.length === 0) continue;
@@ -87,7 +100,7 @@ export class MentionMatcher {
           trail: parts.trail.trim(),
           caseSensitive,
           prefix,
-          needsTitleContext: entity.kind === 'film' && this.lexicon.film.ambiguous && !v.includes(' '),
+          titleContext: ambiguousTitle && !v.includes(' ') ? this.titleContextFor(v, v !== base) : undefined,
           singleWordName: (entity.kind === 'person' || entity.kind === 'character') && parts.words.length === 1,
         };
         if (prefix && form.words.length === 1) {
@@ -102,7 +115,7 @@ export class MentionMatcher {
         push(this.byFirstWord, hashFolded(key), form);
         if (!isTheme) {
           this.exactNames.add(v);
-          if (form.words.length >= 2 && !form.needsTitleContext) {
+          if (form.words.length >= 2 && !form.titleContext) {
             push(this.fuzzyByInitial, form.words[0][0], form);
             this.fuzzyInitialPairs.add(form.words[0][0] + form.words[1][0]);
             const w0 = form.words[0].length;
@@ -112,6 +125,11 @@ export class MentionMatcher {
         }
       }
     }
+  }
+
+  private titleContextFor(title: string, allCaps: boolean): TitleContext {
+    const rules = this.lexicon.titleRules;
+    return { rules, verbs: (this.verbs ??= englishVerbSignal()), allCaps, subjectPronoun: !allCaps && rules.subjectPronouns.has(title.toLowerCase()) };
   }
 
   private setBit(bits: Uint8Array, h: number) {
@@ -199,7 +217,7 @@ export class MentionMatcher {
     for (const form of forms) {
       const e = this.matchForm(text, form, start, end);
       if (e < 0) continue;
-      if (form.needsTitleContext && !isFilmTitleInContext(text, start, e, floor)) continue;
+      if (form.titleContext && !isFilmTitleInContext(text, start, e, floor, form.titleContext)) continue;
       if (form.singleWordName && belongsToAnotherName(text, start, e, floor)) continue;
       this.hitForm = form;
       return (this.hitEnd = e);

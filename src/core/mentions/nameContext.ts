@@ -6,7 +6,7 @@ import { isCommonWord } from '../lexicon/commonWords';
 import { isWordChar, isUpper } from './wordScanner';
 
 /** Capitalised words that often stand right before a name without being part of it. */
-const BEFORE_NAME = new Set(`meanwhile later then now soon finally eventually still yet also instead perhaps maybe
+export const BEFORE_NAME = new Set(`meanwhile later then now soon finally eventually still yet also instead perhaps maybe
 indeed thus hence therefore however again once today yesterday sometimes often even only just unlike like
 although though unless whereas whether actor actress director writer screenwriter star co-star costar
 composer producer cinematographer editor designer filmmaker character protagonist narrator voice singer
