@@ -9,6 +9,7 @@ const args = new Set(process.argv.slice(2));
 const production = args.has('--production');
 const watch = args.has('--watch');
 const devOnly = args.has('--dev'); // also compile tests and benchmarks
+const metafile = args.has('--metafile'); // write dist/<bundle>.meta.json for scripts/bundle-report.mjs
 
 function walk(dir, out = []) {
   for (const name of readdirSync(dir)) {
@@ -58,7 +59,7 @@ const stubCssom = {
     b.onLoad({ filter: /.*/, namespace: 'stub' }, () => ({ contents: 'exports.parse = () => { throw new Error("CSS parsing is not bundled"); };' }));
   },
 };
-const common = { bundle: true, format: 'cjs', minify: production, sourcemap: !production, logLevel: 'warning', plugins: [trimWordLists] };
+const common = { bundle: true, format: 'cjs', minify: production, sourcemap: !production, logLevel: 'warning', metafile, plugins: [trimWordLists] };
 const bundles = [
   { ...common, entryPoints: ['src/extension/extension.node.ts'], outfile: 'dist/extension.js', external: ['vscode'], platform: 'node', target: 'node20' },
   // The HTML page reader, loaded by the Node extension host on the first HTML import only.
@@ -148,5 +149,9 @@ if (watch) {
   for (const c of configs) await (await esbuild.context(c)).watch();
   console.log('esbuild: watching');
 } else {
-  await Promise.all(configs.map((c) => esbuild.build(c)));
+  const results = await Promise.all(configs.map((c) => esbuild.build(c)));
+  if (metafile) {
+    const { writeFileSync } = await import('node:fs');
+    results.forEach((r, i) => r.metafile && configs[i].outfile && writeFileSync(configs[i].outfile.replace(/\.js$/, '.meta.json'), JSON.stringify(r.metafile)));
+  }
 }

@@ -8,6 +8,20 @@ import type { Mention } from './mentions/types';
 import { readReviewInfo, type ReviewInfo } from './review';
 import { LineMap } from './text';
 
+/** Where a review's mentions are gathered while it is scanned, reused by every review (then copied to its size). */
+const scratch = { starts: new Int32Array(1024), ends: new Int32Array(1024), entityIx: new Uint16Array(1024) };
+
+function growScratch(): void {
+  const grow = <T extends Int32Array | Uint16Array>(a: T, make: (n: number) => T): T => {
+    const b = make(a.length * 2);
+    b.set(a);
+    return b;
+  };
+  scratch.starts = grow(scratch.starts, (n) => new Int32Array(n));
+  scratch.ends = grow(scratch.ends, (n) => new Int32Array(n));
+  scratch.entityIx = grow(scratch.entityIx, (n) => new Uint16Array(n));
+}
+
 /**
  * One review in the index. Mentions are kept in typed arrays (a corpus of 10,000 reviews has a
  * million of them) and turned into objects only when someone asks.
@@ -23,23 +37,21 @@ export class IndexedReview {
   private lineMap?: LineMap;
 
   constructor(readonly path: string, readonly film: FilmIndex, readonly info: ReviewInfo, readonly text: string) {
-    const starts: number[] = [];
-    const ends: number[] = [];
-    const ixs: number[] = [];
     const perEntity = new Uint32Array(film.lexicon.entities.length);
+    let n = 0;
     film.matcher.scan(text, { bodyStart: info.bodyStart }, (ix, start, end, fuzzy) => {
-      if (fuzzy) (this.fuzzy ??= new Map()).set(starts.length, fuzzy);
-      starts.push(start);
-      ends.push(end);
-      ixs.push(ix);
+      if (n === scratch.starts.length) growScratch();
+      if (fuzzy) (this.fuzzy ??= new Map()).set(n, fuzzy);
+      scratch.starts[n] = start;
+      scratch.ends[n] = end;
+      scratch.entityIx[n] = ix;
+      n++;
       perEntity[ix]++;
     });
-    this.starts = Int32Array.from(starts);
-    this.ends = Int32Array.from(ends);
-    this.entityIx = Uint16Array.from(ixs);
-    perEntity.forEach((n, ix) => {
-      if (n > 0) this.counts.set(film.entityAt(ix).id, n);
-    });
+    this.starts = scratch.starts.slice(0, n);
+    this.ends = scratch.ends.slice(0, n);
+    this.entityIx = scratch.entityIx.slice(0, n);
+    for (let ix = 0; ix < perEntity.length; ix++) if (perEntity[ix] > 0) this.counts.set(film.entityAt(ix).id, perEntity[ix]);
   }
 
   get mentionCount(): number {

@@ -10,7 +10,8 @@ import { soundex } from './soundex';
 import { belongsToAnotherName } from './nameContext';
 import { englishVerbSignal } from './englishWords';
 import { isFilmTitleInContext, type TitleContext, type VerbSignal } from './titleContext';
-import { foldChar, isSpaceChar, isWordChar, normaliseSeparator, splitForm } from './wordScanner';
+import { nextWord, readSeparatorAndWord } from './separatorReader';
+import { classifyChar, foldChar, isSpaceChar, isWordChar, splitForm, WORD_FOLD } from './wordScanner';
 
 interface Form {
   entity: string;
@@ -29,16 +30,20 @@ interface Form {
   titleContext: TitleContext | undefined;
   /** A one-word name: rejected where it is part of someone else's name. */
   singleWordName: boolean;
+  /** The first word as wordEquals() compares it (folded unless case-sensitive), its length and first code unit. */
+  firstLength: number;
+  firstCode: number;
 }
 
 const TABLE_BITS = 16;
 const TABLE_MASK = (1 << TABLE_BITS) - 1;
 const PREFIX_LEN = 4;
 
-function hashFolded(s: string): number {
+/** FNV-1a over folded characters; the scan computes the same hash as it reads a word. */
+function hashFolded(s: string, from = 0, to = s.length): number {
   let h = 0x811c9dc5;
-  for (let i = 0; i < s.length; i++) h = Math.imul(h ^ foldChar(s.charCodeAt(i)), 0x01000193);
-  return h >>> 0;
+  for (let i = from; i < to; i++) h = Math.imul(h ^ foldChar(s.charCodeAt(i)), 0x01000193);
+  return h & TABLE_MASK;
 }
 
 export interface MatcherOptions {
@@ -52,17 +57,17 @@ export interface MatchOptions {
 }
 
 export class MentionMatcher {
-  // Keyed by the hash of the folded word (the same hash the scan computes), so a lookup needs no
-  // string; wordEquals() checks the characters, so hash collisions cost nothing but a compare.
-  private readonly byFirstWord = new Map<number, Form[]>();
-  private readonly prefixForms = new Map<number, Form[]>();
-  /** Bit set over word hashes that may start a form: a cheap first test for every word. */
-  private readonly wordFilter = new Uint8Array(1 << (TABLE_BITS - 3));
-  private readonly prefixFilter = new Uint8Array(1 << (TABLE_BITS - 3));
-  /** Multi-word names by their first letter, for misspellings. */
-  private readonly fuzzyByInitial = new Map<string, Form[]>();
-  /** First letter + second word's first letter of every multi-word name: a cheap gate before any edit distance. */
-  private readonly fuzzyInitialPairs = new Set<string>();
+  // Forms by the low bits of the hash of their folded first word (the hash the scan computes as it
+  // reads), so a lookup is one array read and needs no string; wordEquals() checks the characters,
+  // so words sharing a bucket cost nothing but a compare. Most buckets are empty.
+  private readonly byFirstWord: Array<Form[] | undefined> = new Array(1 << TABLE_BITS).fill(undefined);
+  /** Prefix terms (`isolat*`) by the hash of their first PREFIX_LEN characters. */
+  private readonly prefixForms: Array<Form[] | undefined> = new Array(1 << TABLE_BITS).fill(undefined);
+  /** Multi-word names by the char code of their (ASCII capital) first letter, for misspellings. */
+  private readonly fuzzyByInitial: Array<Form[] | undefined> = new Array(128).fill(undefined);
+  /** First letter + second word's first letter of every multi-word name (c1 · 65536 + c2): a cheap gate before any edit distance. */
+  private readonly fuzzyInitialPairs = new Set<number>();
+  private hasPrefixForms = false;
   private fuzzyMinLen = Infinity;
   private fuzzyMaxLen = 0;
   private readonly exactNames = new Set<string>();
@@ -73,7 +78,8 @@ export class MentionMatcher {
   constructor(readonly lexicon: Lexicon, options: MatcherOptions = {}) {
     this.verbs = options.verbs;
     lexicon.entities.forEach((entity, i) => this.addEntity(entity, i));
-    for (const list of this.byFirstWord.values()) list.sort((a, b) => b.words.length - a.words.length);
+    // Longest name first; stable, so forms of one word keep the lexicon's order.
+    for (const list of this.byFirstWord) list?.sort((a, b) => b.words.length - a.words.length);
   }
 
   private addEntity(entity: Entity, entityIx: number) {
@@ -102,22 +108,27 @@ export class MentionMatcher {
           prefix,
           titleContext: ambiguousTitle && !v.includes(' ') ? this.titleContextFor(v, v !== base) : undefined,
           singleWordName: (entity.kind === 'person' || entity.kind === 'character') && parts.words.length === 1,
+          firstLength: 0,
+          firstCode: 0,
         };
+        const first = caseSensitive ? form.words[0] : form.folded[0];
+        form.firstLength = first.length;
+        form.firstCode = first.charCodeAt(0);
         if (prefix && form.words.length === 1) {
           const key = form.folded[0].slice(0, PREFIX_LEN);
           if (form.folded[0].length < PREFIX_LEN) continue; // too short to be a safe prefix
-          this.setBit(this.prefixFilter, hashFolded(key));
           push(this.prefixForms, hashFolded(key), form);
+          this.hasPrefixForms = true;
           continue;
         }
-        const key = form.folded[0];
-        this.setBit(this.wordFilter, hashFolded(key));
-        push(this.byFirstWord, hashFolded(key), form);
+        push(this.byFirstWord, hashFolded(form.folded[0]), form);
         if (!isTheme) {
           this.exactNames.add(v);
-          if (form.words.length >= 2 && !form.titleContext) {
-            push(this.fuzzyByInitial, form.words[0][0], form);
-            this.fuzzyInitialPairs.add(form.words[0][0] + form.words[1][0]);
+          // Only names with an ASCII capital initial are read as misspellings (the scan's gate).
+          const initial = form.words[0].charCodeAt(0);
+          if (form.words.length >= 2 && !form.titleContext && isUpperAscii(initial)) {
+            push(this.fuzzyByInitial, initial, form);
+            this.fuzzyInitialPairs.add(initial * 65536 + form.words[1].charCodeAt(0));
             const w0 = form.words[0].length;
             this.fuzzyMinLen = Math.min(this.fuzzyMinLen, w0 - allowedEdits(form.words[0]));
             this.fuzzyMaxLen = Math.max(this.fuzzyMaxLen, w0 + allowedEdits(form.words[0]));
@@ -130,16 +141,6 @@ export class MentionMatcher {
   private titleContextFor(title: string, allCaps: boolean): TitleContext {
     const rules = this.lexicon.titleRules;
     return { rules, verbs: (this.verbs ??= englishVerbSignal()), allCaps, subjectPronoun: !allCaps && rules.subjectPronouns.has(title.toLowerCase()) };
-  }
-
-  private setBit(bits: Uint8Array, h: number) {
-    const i = h & TABLE_MASK;
-    bits[i >> 3] |= 1 << (i & 7);
-  }
-
-  private hasBit(bits: Uint8Array, h: number) {
-    const i = h & TABLE_MASK;
-    return (bits[i >> 3] & (1 << (i & 7))) !== 0;
   }
 
   /** Every mention in `text`, in order, non-overlapping; the longest name wins. */
@@ -166,55 +167,77 @@ export class MentionMatcher {
   scan(text: string, options: MatchOptions, emit: (entityIx: number, start: number, end: number, fuzzy: string | undefined) => void): void {
     const floor = options.bodyStart ?? 0;
     const n = text.length;
+    const byFirstWord = this.byFirstWord;
+    const prefixForms = this.prefixForms;
+    const fuzzyByInitial = this.fuzzyByInitial;
+    const fuzzyMinLen = this.fuzzyMinLen;
+    const fuzzyMaxLen = this.fuzzyMaxLen;
     let i = floor;
     while (i < n) {
-      const c = text.charCodeAt(i);
-      if (!isWordChar(c)) {
+      let c = text.charCodeAt(i);
+      let k = WORD_FOLD[c];
+      if (k === 0) k = classifyChar(c);
+      if (k === 1) {
         i++;
         continue;
       }
-      // Read one word, hashing its folded characters as we go.
+      // Read one word, hashing its folded characters as we go (hashFolded's hash).
       const start = i;
+      const initial = c;
       let h = 0x811c9dc5;
-      let h4 = 0;
-      while (i < n && isWordChar(text.charCodeAt(i))) {
-        h = Math.imul(h ^ foldChar(text.charCodeAt(i)), 0x01000193);
-        if (i - start === PREFIX_LEN - 1) h4 = h >>> 0;
-        i++;
+      for (;;) {
+        h = Math.imul(h ^ (k - 2), 0x01000193);
+        if (++i >= n) break;
+        c = text.charCodeAt(i);
+        k = WORD_FOLD[c];
+        if (k === 0) k = classifyChar(c);
+        if (k === 1) break;
       }
       const end = i;
-      if ((end - start === 4 || end - start === 5) && text.startsWith('://', end) && /^https?$/i.test(text.slice(start, end))) {
+      const len = end - start;
+      if ((len === 4 || len === 5) && c === 58 /* : */ && text.startsWith('://', end) && /^https?$/i.test(text.slice(start, end))) {
         i = skipUrl(text, end);
         continue;
       }
       let form: Form | undefined;
       let formEnd = -1;
       let fuzzy = false;
-      if (this.hasBit(this.wordFilter, h >>> 0) && this.matchAt(text, start, end, floor, h >>> 0) >= 0) {
+      const forms = byFirstWord[h & TABLE_MASK];
+      if (forms !== undefined && this.matchAt(text, start, end, floor, forms) >= 0) {
         form = this.hitForm;
         formEnd = this.hitEnd;
       }
-      if (!form && end - start >= PREFIX_LEN && this.hasBit(this.prefixFilter, h4) && this.matchPrefix(text, start, end, h4) >= 0) {
-        form = this.hitForm;
-        formEnd = this.hitEnd;
+      if (!form && len >= PREFIX_LEN && this.hasPrefixForms) {
+        const prefixed = prefixForms[hashFolded(text, start, start + PREFIX_LEN)];
+        if (prefixed !== undefined && this.matchPrefix(text, start, end, prefixed) >= 0) {
+          form = this.hitForm;
+          formEnd = this.hitEnd;
+        }
       }
-      if (isUpperAscii(text.charCodeAt(start)) && this.matchFuzzy(text, start, end) > formEnd) {
-        form = this.hitForm;
-        formEnd = this.hitEnd;
-        fuzzy = true;
+      // Misspelt names: a capitalised word of a plausible length whose initial starts some name.
+      if (initial < 128 && len >= fuzzyMinLen && len <= fuzzyMaxLen) {
+        const candidates = fuzzyByInitial[initial];
+        if (candidates !== undefined && this.matchFuzzy(text, start, end, candidates, form) > formEnd) {
+          form = this.hitForm;
+          formEnd = this.hitEnd;
+          fuzzy = true;
+        }
       }
       if (form) {
         emit(form.entityIx, start, formEnd, fuzzy ? form.words.join(' ') : undefined);
         i = formEnd;
-      }
+      } else if (i < n) i++; // the separator that ended the word
     }
   }
 
   /** The end of the longest form matching at the word [start, end), or -1; sets hitForm. */
-  private matchAt(text: string, start: number, end: number, floor: number, hash: number): number {
-    const forms = this.byFirstWord.get(hash);
-    if (!forms) return -1;
-    for (const form of forms) {
+  private matchAt(text: string, start: number, end: number, floor: number, forms: Form[]): number {
+    const c0 = text.charCodeAt(start);
+    const f0 = foldChar(c0);
+    for (let f = 0; f < forms.length; f++) {
+      const form = forms[f];
+      // wordEquals' first tests, inline: "her" is not the title "Her", "Amy" not a word of four letters.
+      if (form.firstLength !== end - start || form.firstCode !== (form.caseSensitive ? c0 : f0)) continue;
       const e = this.matchForm(text, form, start, end);
       if (e < 0) continue;
       if (form.titleContext && !isFilmTitleInContext(text, start, e, floor, form.titleContext)) continue;
@@ -230,9 +253,8 @@ export class MentionMatcher {
     if (!wordEquals(text, start, end, form, 0)) return -1;
     let pos = end;
     for (let w = 1; w < form.words.length; w++) {
-      const next = readSeparatorAndWord(text, pos, form.seps[w - 1]);
-      if (!next || !wordEquals(text, next.start, next.end, form, w)) return -1;
-      pos = next.end;
+      if (!readSeparatorAndWord(text, pos, form.seps[w - 1]) || !wordEquals(text, nextWord.start, nextWord.end, form, w)) return -1;
+      pos = nextWord.end;
     }
     if (form.trail) {
       if (!text.startsWith(form.trail, pos)) return -1;
@@ -242,9 +264,7 @@ export class MentionMatcher {
     return pos;
   }
 
-  private matchPrefix(text: string, start: number, end: number, hash4: number): number {
-    const forms = this.prefixForms.get(hash4);
-    if (!forms) return -1;
+  private matchPrefix(text: string, start: number, end: number, forms: Form[]): number {
     for (const form of forms) {
       if (wordEquals(text, start, end, form, 0)) {
         this.hitForm = form;
@@ -258,41 +278,44 @@ export class MentionMatcher {
    * A misspelt multi-word name: same initials, each word within ⌊len/4⌋ edits (at least 1),
    * at most 2 in all, separated by spaces only, and not an exact name of anything.
    */
-  private matchFuzzy(text: string, start: number, end: number): number {
-    const forms = this.fuzzyByInitial.get(text[start]);
-    if (!forms) return -1;
+  private matchFuzzy(text: string, start: number, end: number, forms: Form[], exactHit: Form | undefined): number {
+    // Cheap tests before any allocation: a name of several words needs a next word starting
+    // with the right letter.
     const len = end - start;
-    // Cheap tests before any allocation: most capitalised words are nowhere near a name, and a
-    // name of several words needs a next word starting with the right letter.
-    if (len < this.fuzzyMinLen || len > this.fuzzyMaxLen) return -1;
     let k = end;
-    while (k < text.length && (text.charCodeAt(k) === 32 || text.charCodeAt(k) === 0xa0 || text.charCodeAt(k) === 10 || text.charCodeAt(k) === 13)) k++;
-    if (k === end || !this.fuzzyInitialPairs.has(text[start] + text[k])) return -1;
+    let c = text.charCodeAt(k);
+    while (c === 32 || c === 0xa0 || c === 10 || c === 13) c = text.charCodeAt(++k);
+    if (k === end || k >= text.length || !this.fuzzyInitialPairs.has(text.charCodeAt(start) * 65536 + c)) return -1;
     const first = text.slice(start, end);
     let bestEnd = -1;
     for (const form of forms) {
+      // The name found spelt right here cannot be a misspelling of itself.
+      if (form === exactHit) continue;
       const max0 = allowedEdits(form.words[0]);
       if (Math.abs(len - form.words[0].length) > max0) continue;
-      let total = editDistance(first, form.words[0], max0);
+      let total = first === form.words[0] ? 0 : editDistance(first, form.words[0], max0);
       if (total > max0) continue;
       let exactWords = total === 0 ? 1 : 0;
       let pos = end;
       let ok = true;
       for (let w = 1; w < form.words.length && ok; w++) {
-        const next = readSeparatorAndWord(text, pos, ' ');
-        if (!next || text[next.start] !== form.words[w][0]) {
+        const want = form.words[w];
+        if (!readSeparatorAndWord(text, pos, ' ') || text.charCodeAt(nextWord.start) !== want.charCodeAt(0)) {
           ok = false;
           break;
         }
-        const want = form.words[w];
-        const got = text.slice(next.start, next.end);
+        const got = text.slice(nextWord.start, nextWord.end);
         // A surname after exactly spelt words may be two edits off if it still sounds the same
         // ("Spike Jones" for Jonze), never when it sounds like another name ("Morgan" for Morton).
-        const max = total === 0 && want.length >= 5 && soundex(got) === soundex(want) ? 2 : allowedEdits(want);
-        const d = editDistance(got, want, max);
+        // The distance is computed once with the larger budget; Soundex is asked only when the
+        // answer depends on it.
+        const plain = allowedEdits(want);
+        const soundsAlikeAllowed = total === 0 && want.length >= 5;
+        const d = got === want ? 0 : editDistance(got, want, soundsAlikeAllowed ? Math.max(2, plain) : plain);
+        const max = soundsAlikeAllowed && d > Math.min(2, plain) && d <= Math.max(2, plain) && soundex(got) === soundex(want) ? 2 : plain;
         if (d > max || (total += d) > 2) ok = false;
         if (d === 0) exactWords++;
-        pos = next.end;
+        pos = nextWord.end;
       }
       if (!ok || exactWords === form.words.length) continue;
       const surface = text.slice(start, pos);
@@ -310,10 +333,10 @@ function allowedEdits(word: string): number {
   return Math.max(1, Math.floor(word.length / 4));
 }
 
-function push<K, T>(map: Map<K, T[]>, key: K, value: T) {
-  const list = map.get(key);
+function push<T>(table: Array<T[] | undefined>, key: number, value: T) {
+  const list = table[key];
   if (list) list.push(value);
-  else map.set(key, [value]);
+  else table[key] = [value];
 }
 
 function inflectLastWord(term: string): string[] {
@@ -333,24 +356,6 @@ function wordEquals(text: string, start: number, end: number, form: Form, w: num
     if ((form.caseSensitive ? c : foldChar(c)) !== want.charCodeAt(k)) return false;
   }
   return true;
-}
-
-/**
- * Reads the separator after `pos` and the word after it, if the separator equals `sep` once
- * spaces (NBSP, one line break) are folded and curly apostrophes straightened.
- */
-function readSeparatorAndWord(text: string, pos: number, sep: string): { start: number; end: number } | undefined {
-  let i = pos;
-  let newlines = 0;
-  while (i < text.length && !isWordChar(text.charCodeAt(i))) {
-    if (text.charCodeAt(i) === 10 && ++newlines > 1) return undefined; // a paragraph break ends a name
-    if (i - pos > sep.length + 8) return undefined;
-    i++;
-  }
-  if (i >= text.length || normaliseSeparator(text.slice(pos, i)) !== sep) return undefined;
-  const start = i;
-  while (i < text.length && isWordChar(text.charCodeAt(i))) i++;
-  return { start, end: i };
 }
 
 function isUpperAscii(c: number): boolean {

@@ -35,7 +35,12 @@ function onHeadingLine(text: string, start: number): boolean {
 }
 
 export function belongsToAnotherName(text: string, start: number, end: number, floor: number): boolean {
-  if (onHeadingLine(text, start)) return false; // headings are in title case
+  // Headings are in title case: there, nothing around a name counts. Asked last, because it looks
+  // back to the line's start and the neighbours rarely say anything.
+  return nextToAnotherName(text, start, end, floor) && !onHeadingLine(text, start);
+}
+
+function nextToAnotherName(text: string, start: number, end: number, floor: number): boolean {
   // A capitalised word right after: "Spike Lee", "Amy Schumer".
   if (isSpace(text.charCodeAt(end)) && end + 1 < text.length && isUpper(text.charCodeAt(end + 1))) {
     const next = wordAt(text, end + 1);
@@ -47,8 +52,10 @@ export function belongsToAnotherName(text: string, start: number, end: number, f
   if (start - 2 >= floor && isSpace(text.charCodeAt(start - 1)) && isWordChar(text.charCodeAt(start - 2))) {
     let s = start - 1;
     while (s > floor && (isWordChar(text.charCodeAt(s - 1)) || text[s - 1] === '-')) s--;
-    const prev = text.slice(s, start - 1);
-    if (prev.length > 1 && isUpper(prev.charCodeAt(0)) && !isCommonWord(prev) && !BEFORE_NAME.has(prev.toLowerCase()) && !prev.toLowerCase().endsWith('ly')) return true;
+    if (start - 1 - s > 1 && isUpper(text.charCodeAt(s))) {
+      const prev = text.slice(s, start - 1);
+      if (!isCommonWord(prev) && !BEFORE_NAME.has(prev.toLowerCase()) && !prev.toLowerCase().endsWith('ly')) return true;
+    }
   }
   return false;
 }

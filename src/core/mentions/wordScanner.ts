@@ -19,19 +19,32 @@ export function isWordChar(c: number): boolean {
   return k === 1;
 }
 
-const foldCache = new Map<number, number>();
+/** Folded code unit + 1 per UTF-16 unit beyond ASCII, filled on first use (0: not yet known). */
+const foldCache = new Uint16Array(65536);
 
 /** Lower-cases one UTF-16 unit (ASCII inline, the rest through a cache). */
 export function foldChar(c: number): number {
   if (c < 128) return c >= 65 && c <= 90 ? c + 32 : c;
-  let f = foldCache.get(c);
-  if (f === undefined) {
-    const lower = String.fromCharCode(c).toLowerCase();
-    f = lower.length === 1 ? lower.charCodeAt(0) : c;
-    foldCache.set(c, f);
-  }
-  return f;
+  const f = foldCache[c];
+  if (f !== 0) return f - 1;
+  const lower = String.fromCharCode(c).toLowerCase();
+  const folded = lower.length === 1 ? lower.charCodeAt(0) : c;
+  foldCache[c] = folded + 1;
+  return folded;
 }
+
+/**
+ * Both questions the scan asks of every character, in one table read: 0 not known yet (ask
+ * classifyChar), 1 a separator, otherwise a word character whose folded code is the value − 2.
+ */
+export const WORD_FOLD = new Int32Array(65536);
+
+export function classifyChar(c: number): number {
+  const v = isWordChar(c) ? foldChar(c) + 2 : 1;
+  WORD_FOLD[c] = v;
+  return v;
+}
+for (let c = 0; c < 128; c++) classifyChar(c);
 
 export function isUpper(c: number): boolean {
   if (c < 128) return c >= 65 && c <= 90;
