@@ -63,6 +63,14 @@ export interface FileHost {
    * hosts apply the user's `files.exclude`. Order is unspecified.
    */
   findFiles(base: string, options: FindFilesOptions): Promise<string[]>;
+  /**
+   * Optional fast path for reading reviews and lexicons: what is at `uri` and, for a regular file
+   * of at most `maxBytes`, its text, decoded by `decode` before this returns (so the host may read
+   * into a buffer it reuses). One open file instead of a stat and a read: on 10,000 reviews the
+   * second lookup and a buffer per file are a tenth of the index's time. undefined when nothing
+   * exists at uri; decode's errors are thrown.
+   */
+  readText?(uri: string, maxBytes: number, decode: (bytes: Uint8Array) => string): Promise<{ stat: FileStat; text?: string } | undefined>;
 }
 
 export function capabilitiesAt(host: FileHost, uri: string): FileHostCapabilities {

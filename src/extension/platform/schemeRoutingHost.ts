@@ -27,6 +27,12 @@ export class SchemeRoutingHost implements FileHost {
   readFile(uri: string, signal?: CancellationSignal): Promise<Uint8Array> {
     return this.hostFor(uri).readFile(uri, signal);
   }
+  /** The fast path where the scheme's host has it; otherwise the loader's stat-and-read. */
+  readText(uri: string, maxBytes: number, decode: (bytes: Uint8Array) => string): Promise<{ stat: FileStat; text?: string } | undefined> {
+    const host = this.hostFor(uri);
+    if (host.readText) return host.readText(uri, maxBytes, decode);
+    return host.stat(uri).then((stat) => stat && { stat });
+  }
   writeFile(uri: string, data: Uint8Array): Promise<void> {
     return this.hostFor(uri).writeFile(uri, data);
   }
