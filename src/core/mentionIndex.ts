@@ -118,6 +118,8 @@ export class FilmIndex {
   readonly reviews = new Map<string, IndexedReview>();
   /** entity id → reviews that mention it. */
   readonly byEntity = new Map<string, Set<string>>();
+  /** entity id → its mentions and reviews, kept as reviews come and go (trees and hovers ask often). */
+  private readonly totals = new Map<string, { mentions: number; reviews: number }>();
 
   private readonly ids = new Map<string, number>();
 
@@ -163,16 +165,33 @@ export class FilmIndex {
   }
 
   totalMentions(entityId: string): { mentions: number; reviews: number } {
-    let mentions = 0;
-    let reviews = 0;
-    for (const p of this.byEntity.get(entityId) ?? []) {
-      const n = this.reviews.get(p)?.counts.get(entityId) ?? 0;
-      if (n > 0) {
-        mentions += n;
-        reviews++;
+    const t = this.totals.get(entityId);
+    return t ? { mentions: t.mentions, reviews: t.reviews } : { mentions: 0, reviews: 0 };
+  }
+
+  /**
+   * The reviews that mention an entity most (ties in corpus order), at most `limit`; when no more
+   * than `limit` mention it, all of them in corpus order. One pass over its reviews, no sort of them all.
+   */
+  mostMentioning(entityId: string, limit: number): IndexedReview[] {
+    const top: IndexedReview[] = [];
+    const count = (r: IndexedReview) => r.counts.get(entityId) ?? 0;
+    const before = (a: IndexedReview, b: IndexedReview) => count(a) > count(b) || (count(a) === count(b) && a.path < b.path);
+    let all = 0;
+    for (const path of this.byEntity.get(entityId) ?? []) {
+      const review = this.reviews.get(path);
+      if (!review || count(review) === 0) continue;
+      all++;
+      if (top.length === limit && !before(review, top[limit - 1])) continue;
+      let i = Math.min(top.length, limit - 1);
+      if (top.length < limit) top.push(review);
+      while (i > 0 && before(review, top[i - 1])) {
+        top[i] = top[i - 1];
+        i--;
       }
+      top[i] = review;
     }
-    return { mentions, reviews };
+    return all <= limit ? top.sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0)) : top;
   }
 
   setReview(path: string, text: string): IndexedReview {
@@ -181,10 +200,15 @@ export class FilmIndex {
     const review = new IndexedReview(path, this, info, text);
     this.reviews.set(path, review);
     this.ordered = undefined;
-    for (const id of review.counts.keys()) {
+    for (const [id, n] of review.counts) {
       let set = this.byEntity.get(id);
       if (!set) this.byEntity.set(id, (set = new Set()));
       set.add(path);
+      const t = this.totals.get(id);
+      if (t) {
+        t.mentions += n;
+        t.reviews++;
+      } else this.totals.set(id, { mentions: n, reviews: 1 });
     }
     return review;
   }
@@ -192,7 +216,12 @@ export class FilmIndex {
   removeReview(path: string): boolean {
     const old = this.reviews.get(path);
     if (!old) return false;
-    for (const id of old.counts.keys()) this.byEntity.get(id)?.delete(path);
+    for (const [id, n] of old.counts) {
+      this.byEntity.get(id)?.delete(path);
+      const t = this.totals.get(id)!;
+      t.mentions -= n;
+      t.reviews--;
+    }
     this.reviews.delete(path);
     this.ordered = undefined;
     return true;
@@ -205,6 +234,10 @@ export class MentionIndex {
 
   allFilms(): FilmIndex[] {
     return [...this.films.values()].sort((a, b) => (a.dir < b.dir ? -1 : 1));
+  }
+
+  get filmCount(): number {
+    return this.films.size;
   }
 
   film(dir: string): FilmIndex | undefined {
@@ -232,6 +265,15 @@ export class MentionIndex {
 
   /** The film a review belongs to: the deepest film folder above it. */
   filmFor(path: string): FilmIndex | undefined {
+    // With many films, its folders, nearest first, are looked up directly instead of comparing
+    // with every film; a path found nowhere that way (an unnormalised URI) is compared with all.
+    if (this.films.size > 8) {
+      for (let dir = dirnameUri(path), up = dirnameUri(dir); ; dir = up, up = dirnameUri(dir)) {
+        const film = this.films.get(dir);
+        if (film && isUriUnder(path, film.dir)) return film;
+        if (up === dir) break;
+      }
+    }
     let best: FilmIndex | undefined;
     for (const f of this.films.values()) {
       if (isUriUnder(path, f.dir) && (!best || f.dir.length > best.dir.length)) best = f;

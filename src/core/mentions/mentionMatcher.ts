@@ -58,11 +58,12 @@ export interface MatchOptions {
 
 export class MentionMatcher {
   // Forms by the low bits of the hash of their folded first word (the hash the scan computes as it
-  // reads), so a lookup is one array read and needs no string; wordEquals() checks the characters,
-  // so words sharing a bucket cost nothing but a compare. Most buckets are empty.
-  private readonly byFirstWord: Array<Form[] | undefined> = new Array(1 << TABLE_BITS).fill(undefined);
+  // reads), so a lookup needs no string; wordEquals() checks the characters, so words sharing a
+  // bucket cost nothing but a compare. A bit per bucket says which hold any form: most words stop there.
+  private readonly byFirstWord = new Map<number, Form[]>();
+  private readonly wordFilter = new Uint8Array(1 << (TABLE_BITS - 3));
   /** Prefix terms (`isolat*`) by the hash of their first PREFIX_LEN characters. */
-  private readonly prefixForms: Array<Form[] | undefined> = new Array(1 << TABLE_BITS).fill(undefined);
+  private readonly prefixForms = new Map<number, Form[]>();
   /** Multi-word names by the char code of their (ASCII capital) first letter, for misspellings. */
   private readonly fuzzyByInitial: Array<Form[] | undefined> = new Array(128).fill(undefined);
   /** First letter + second word's first letter of every multi-word name (c1 · 65536 + c2): a cheap gate before any edit distance. */
@@ -79,7 +80,10 @@ export class MentionMatcher {
     this.verbs = options.verbs;
     lexicon.entities.forEach((entity, i) => this.addEntity(entity, i));
     // Longest name first; stable, so forms of one word keep the lexicon's order.
-    for (const list of this.byFirstWord) list?.sort((a, b) => b.words.length - a.words.length);
+    for (const [bucket, list] of this.byFirstWord) {
+      list.sort((a, b) => b.words.length - a.words.length);
+      this.wordFilter[bucket >> 3] |= 1 << (bucket & 7);
+    }
   }
 
   private addEntity(entity: Entity, entityIx: number) {
@@ -168,6 +172,7 @@ export class MentionMatcher {
     const floor = options.bodyStart ?? 0;
     const n = text.length;
     const byFirstWord = this.byFirstWord;
+    const wordFilter = this.wordFilter;
     const prefixForms = this.prefixForms;
     const fuzzyByInitial = this.fuzzyByInitial;
     const fuzzyMinLen = this.fuzzyMinLen;
@@ -202,13 +207,13 @@ export class MentionMatcher {
       let form: Form | undefined;
       let formEnd = -1;
       let fuzzy = false;
-      const forms = byFirstWord[h & TABLE_MASK];
-      if (forms !== undefined && this.matchAt(text, start, end, floor, forms) >= 0) {
+      const bucket = h & TABLE_MASK;
+      if ((wordFilter[bucket >> 3] & (1 << (bucket & 7))) !== 0 && this.matchAt(text, start, end, floor, byFirstWord.get(bucket)!) >= 0) {
         form = this.hitForm;
         formEnd = this.hitEnd;
       }
       if (!form && len >= PREFIX_LEN && this.hasPrefixForms) {
-        const prefixed = prefixForms[hashFolded(text, start, start + PREFIX_LEN)];
+        const prefixed = prefixForms.get(hashFolded(text, start, start + PREFIX_LEN));
         if (prefixed !== undefined && this.matchPrefix(text, start, end, prefixed) >= 0) {
           form = this.hitForm;
           formEnd = this.hitEnd;
@@ -333,9 +338,10 @@ function allowedEdits(word: string): number {
   return Math.max(1, Math.floor(word.length / 4));
 }
 
-function push<T>(table: Array<T[] | undefined>, key: number, value: T) {
-  const list = table[key];
+function push<T>(table: Map<number, T[]> | Array<T[] | undefined>, key: number, value: T) {
+  const list = table instanceof Map ? table.get(key) : table[key];
   if (list) list.push(value);
+  else if (table instanceof Map) table.set(key, [value]);
   else table[key] = [value];
 }
 

@@ -42,8 +42,7 @@ export function entityCard(film: FilmIndex, entity: Entity, mention?: Mention): 
   }
   md.appendMarkdown(`**${total.mentions} mention${total.mentions === 1 ? '' : 's'} in ${total.reviews} review${total.reviews === 1 ? '' : 's'}**\n\n`);
   // The critics who discuss it most, each a link to their first mention; the rest counted.
-  const reviews = film.orderedReviews().filter((r) => r.counts.has(entity.id));
-  const shown = reviews.length <= MAX_REVIEW_LINES ? reviews : [...reviews].sort((a, b) => (b.counts.get(entity.id) ?? 0) - (a.counts.get(entity.id) ?? 0)).slice(0, MAX_REVIEW_LINES - 1);
+  const shown = total.reviews <= MAX_REVIEW_LINES ? film.mostMentioning(entity.id, MAX_REVIEW_LINES) : film.mostMentioning(entity.id, MAX_REVIEW_LINES - 1);
   for (const review of shown) {
     const first = review.firstMentionOf(entity.id);
     if (!first) continue;
@@ -52,7 +51,7 @@ export function entityCard(film: FilmIndex, entity: Entity, mention?: Mention): 
     // Named as the tree names it; long names are cut so the card fits beside the text.
     md.appendMarkdown(`- [${escapeMarkdown(shorten(who, 60))}](${link} "${escapeMarkdown(who).replace(/"/g, '')}") · ${review.counts.get(entity.id)}\n`);
   }
-  if (shown.length < reviews.length) md.appendMarkdown(`- …and ${reviews.length - shown.length} more reviews (Find All References lists every mention)\n`);
+  if (shown.length < total.reviews) md.appendMarkdown(`- …and ${total.reviews - shown.length} more reviews (Find All References lists every mention)\n`);
   return md;
 }
 

@@ -156,7 +156,7 @@ export class EntitiesTreeProvider implements vscode.TreeDataProvider<EntitiesNod
 
   getTreeItem(node: EntitiesNode): vscode.TreeItem {
     const film = this.corpus.index.film(node.film);
-    const multipleFilms = this.corpus.index.allFilms().length > 1;
+    const multipleFilms = this.corpus.index.filmCount > 1;
     switch (node.type) {
       case 'kind': {
         const n = this.entitiesOf(node.film, node.kind).length;
