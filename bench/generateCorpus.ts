@@ -30,13 +30,13 @@ export function corpusSentences(filmDir: string): string[] {
 }
 
 /** Writes `count` reviews plus the film's lexicon into dir/film; returns the film folder. */
-export function generateCorpus(dir: string, count: number, filmDir: string, reviewBytes = 6000): string {
+export function generateCorpus(dir: string, count: number, filmDir: string, reviewBytes = 6000, seed = count): string {
   const film = join(dir, 'film');
   if (existsSync(join(film, 'DONE'))) return film;
   mkdirSync(film, { recursive: true });
   copyFileSync(join(filmDir, 'film.yaml'), join(film, 'film.yaml'));
   const sentences = corpusSentences(filmDir);
-  const rand = mulberry32(count);
+  const rand = mulberry32(seed);
   for (let i = 0; i < count; i++) {
     let body = `---\ntitle: Synthetic review ${i}\ncritic: Critic ${i % 97}\n---\n`;
     let para = '';
@@ -52,4 +52,15 @@ export function generateCorpus(dir: string, count: number, filmDir: string, revi
   }
   writeFileSync(join(film, 'DONE'), '');
   return film;
+}
+
+/**
+ * A corpus of `films` film folders (dir/f000/film …) of `perFilm` reviews each, every film with its
+ * own copy of the lexicon and its own reviews; returns dir.
+ */
+export function generateFilms(dir: string, films: number, perFilm: number, filmDir: string): string {
+  if (existsSync(join(dir, 'DONE'))) return dir;
+  for (let f = 0; f < films; f++) generateCorpus(join(dir, `f${String(f).padStart(3, '0')}`), perFilm, filmDir, 6000, 1_000_003 * (f + 1));
+  writeFileSync(join(dir, 'DONE'), '');
+  return dir;
 }

@@ -3,6 +3,7 @@
 // one bad file never stops the others.
 
 import { parseArgs } from 'node:util';
+import { useNodeHashing } from '../platform/node/hashing';
 import { NodeFileHost } from '../platform/node/nodeFileHost';
 import { type CliCommand, UsageError } from './command';
 import { COMMANDS } from './commands';
@@ -62,6 +63,7 @@ export async function runCli(argv: string[], io: CliIO): Promise<number> {
 }
 
 if (require.main === module) {
+  useNodeHashing();
   runCli(process.argv.slice(2), {
     out: (t) => process.stdout.write(t + '\n'),
     write: (chunk) => (process.stdout.write(chunk) ? undefined : new Promise<void>((resolve) => process.stdout.once('drain', () => resolve()))),

@@ -74,6 +74,15 @@ function firstLineTitle(body: string): string | undefined {
  * a value that is one of those is skipped (front matter written by hand can hold anything).
  */
 export function reviewLabel(info: Pick<ReviewInfo, 'path' | 'title' | 'critic' | 'publication'>): string {
+  // Asked for every row of the trees and every hover; an indexed review's info never changes.
+  let label = labels.get(info);
+  if (label === undefined) labels.set(info, (label = makeReviewLabel(info)));
+  return label;
+}
+
+const labels = new WeakMap<object, string>();
+
+function makeReviewLabel(info: Pick<ReviewInfo, 'path' | 'title' | 'critic' | 'publication'>): string {
   const usable = (s: string | undefined) => {
     const t = s?.replace(/\s+/g, ' ').trim();
     if (!t || metadataLineKind(t)) return undefined;

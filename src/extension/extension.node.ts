@@ -5,6 +5,7 @@
 
 import type * as vscode from 'vscode';
 import { uriToFsPath } from '../core/model/uri';
+import { useNodeHashing } from '../platform/node/hashing';
 import { installMergeDriver } from '../platform/node/mergeDriverSetup';
 import { loadHtmlReader } from '../platform/node/htmlReader';
 import { NodeFileHost } from '../platform/node/nodeFileHost';
@@ -13,7 +14,10 @@ import { SchemeRoutingHost } from './platform/schemeRoutingHost';
 import { WorkspaceFileHost } from './platform/workspaceFileHost';
 
 export function activate(context: vscode.ExtensionContext): MarginaliaApi {
-  const host = new SchemeRoutingHost(new WorkspaceFileHost(), { file: new NodeFileHost() });
+  useNodeHashing();
+  // Reads are synchronous (a few µs each; per-file promise round trips cost more than the reads):
+  // the corpus loads in time slices that yield to the event loop (CorpusService), writes stay async.
+  const host = new SchemeRoutingHost(new WorkspaceFileHost(), { file: new NodeFileHost({ blockingReads: true }) });
   // git runs the driver with the Node (or, in VS Code desktop, the Electron run as Node) that runs
   // this extension, and the CLI bundled beside it.
   const runtime = { executable: process.execPath, cli: context.asAbsolutePath('dist/cli.js'), electron: !!process.versions.electron };

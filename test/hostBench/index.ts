@@ -8,6 +8,8 @@
 // - hover and references: the providers alone and VS Code's round trip, medians and p95.
 // Prints readable lines and one `host-bench {json}` line for scripts/bench-host.mjs.
 
+import * as fs from 'node:fs';
+import * as path from 'node:path';
 import * as vm from 'node:vm';
 import * as v8 from 'node:v8';
 import * as vscode from 'vscode';
@@ -65,11 +67,33 @@ function expandInHost<T>(provider: vscode.TreeDataProvider<T>, node: T): number 
   return performance.now() - t0;
 }
 
+/**
+ * The bench's workspace holds its lexicons as `film.yaml.cold`, so nothing activates Marginalia
+ * before this module runs; they are put in place here, then activate() is timed from cold.
+ */
+function putLexiconsInPlace(): number {
+  let n = 0;
+  const walk = (dir: string) => {
+    for (const e of fs.readdirSync(dir, { withFileTypes: true })) {
+      if (e.isDirectory()) walk(path.join(dir, e.name));
+      else if (e.name === 'film.yaml.cold') {
+        fs.renameSync(path.join(dir, e.name), path.join(dir, 'film.yaml'));
+        n++;
+      }
+    }
+  };
+  for (const f of vscode.workspace.workspaceFolders ?? []) walk(f.uri.fsPath);
+  return n;
+}
+
 export async function run(): Promise<void> {
-  const profile = process.env.BENCH_PROFILE ? await startProfile() : undefined;
-  const probe = stallProbe();
   const ext = vscode.extensions.getExtension<MarginaliaApi>('marginalia.marginalia');
   if (!ext) throw new Error('extension not found');
+  if (ext.isActive) throw new Error('Marginalia is already active: the bench workspace must hold its lexicons as film.yaml.cold (scripts/bench-host.mjs prepares it)');
+  const lexicons = putLexiconsInPlace();
+  await sleep(1500); // file events from the renames come and go before anything listens
+  const profile = process.env.BENCH_PROFILE ? await startProfile() : undefined;
+  const probe = stallProbe();
   const t0 = performance.now();
   probe.phase('activation');
   const api = await ext.activate();
@@ -79,25 +103,24 @@ export async function run(): Promise<void> {
   const indexedMs = performance.now() - t0;
   const films = api.corpus.index.allFilms();
   const reviews = films.flatMap((f) => f.orderedReviews());
-  if (reviews.length < 100) throw new Error('open a generated corpus (npm run bench:host does)');
+  if (reviews.length < 100 || films.length !== lexicons) throw new Error(`open a generated corpus (npm run bench:host does): ${films.length} films of ${lexicons} lexicons, ${reviews.length} reviews`);
+  // Usable: the workbench shows the Reviews view's rows (films, and their reviews where expanded).
   probe.phase('tree');
   const { reviews: reviewsTree, reviewsView } = api.trees;
-  const firstFilm = reviewsTree.getChildren()[0];
-  const firstRow = reviewsTree.getChildren(firstFilm)[0];
-  await reviewsView.reveal(firstRow, { select: false, focus: false });
+  await reviewsView.reveal(reviewsTree.getChildren()[0], { select: false, focus: false });
   const treeMs = performance.now() - t0;
   probe.phase('annotations');
   await api.ready;
   const annotationsMs = performance.now() - t0;
   probe.phase('settling');
   await sleep(SETTLE_MS);
-  const { longest, stalls } = probe.stop();
+  const { longest, longestBusy, stalls } = probe.stop();
   const profilePath = profile ? await profile.stop(process.env.BENCH_PROFILE!) : undefined;
   const heap = heapAfterGc();
   const mentions = reviews.reduce((n, r) => n + r.mentionCount, 0);
   console.log(`host bench: ${films.length} film(s), ${reviews.length} reviews, ${mentions} mentions`);
-  console.log(`activate() ${activateMs.toFixed(0)} ms; indexed ${indexedMs.toFixed(0)} ms; a review row shown ${treeMs.toFixed(0)} ms; annotations loaded ${annotationsMs.toFixed(0)} ms (from activate())`);
-  console.log(`event loop: longest stall ${longest} ms; stalls over 50 ms: ${stalls.map((s) => `${s.ms} ms at ${s.at} (${s.phase})`).join(', ') || 'none'}`);
+  console.log(`activate() ${activateMs.toFixed(0)} ms; indexed ${indexedMs.toFixed(0)} ms; the Reviews view shows its rows ${treeMs.toFixed(0)} ms; annotations loaded ${annotationsMs.toFixed(0)} ms (from activate())`);
+  console.log(`event loop: longest stall ${longest} ms (longest with the process busy: ${longestBusy ?? '?'} ms); stalls over 50 ms: ${stalls.map((s) => `${s.ms} ms${s.cpuMs !== undefined ? ` (${s.cpuMs} ms CPU)` : ''} at ${s.at} (${s.phase})`).join(', ') || 'none'}`);
   console.log(`heap after indexing (full GC): ${heap.heapMB} MB; RSS ${heap.rssMB} MB${profilePath ? `; profile ${profilePath}` : ''}`);
 
   // Expanding the largest node of each tree, three times: in the host alone, and the workbench's
@@ -178,6 +201,7 @@ export async function run(): Promise<void> {
     treeMs: Math.round(treeMs),
     annotationsMs: Math.round(annotationsMs),
     longestStallMs: longest,
+    longestBusyStallMs: longestBusy,
     stalls,
     ...heap,
     expansions,

@@ -112,7 +112,13 @@ export class AnnotationService implements vscode.Disposable {
     const generation = ++this.generation;
     const reviews = this.corpus.index.allFilms().flatMap((f) => f.orderedReviews().map((r) => r.path));
     const fresh = new Map<string, ReviewAnnotations>();
+    let slice = Date.now();
     for (const review of reviews) {
+      // Sidecar reads may be synchronous (the Node host): let the event loop turn between slices.
+      if (Date.now() - slice > 15) {
+        await new Promise((r) => setTimeout(r, 0));
+        slice = Date.now();
+      }
       const entry = await this.read(review);
       if (generation !== this.generation) return;
       if (entry) fresh.set(review, entry);

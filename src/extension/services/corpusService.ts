@@ -23,6 +23,9 @@ export interface CorpusChange {
   edits?: { review: string; changes: readonly vscode.TextDocumentContentChangeEvent[] };
 }
 
+/** Longest stretch of indexing between two turns of the event loop. */
+const LOAD_SLICE_MS = 15;
+
 export class CorpusService implements vscode.Disposable {
   readonly index = new MentionIndex();
   private readonly changeEmitter = new vscode.EventEmitter<CorpusChange>();
@@ -96,6 +99,8 @@ export class CorpusService implements vscode.Disposable {
       for (const root of this.roots()) {
         const result = await loadCorpus(this.host, root, index, {
           signal: cancel.token,
+          // Typing and hovers wait at most one slice (plus one review) while a large corpus loads.
+          sliceMs: LOAD_SLICE_MS,
           onProgress: (n, total) => {
             const pct = Math.floor((n / total) * 100);
             if (progress && pct > last) {

@@ -157,6 +157,11 @@ export class ReviewsTreeProvider implements vscode.TreeDataProvider<ReviewsNode>
     }
   }
 
+  resolveTreeItem(item: vscode.TreeItem, node: ReviewsNode): vscode.TreeItem {
+    if (node.type === 'review' && item.tooltip === undefined) item.tooltip = reviewTooltip(this.corpus.index.review(node.path), node.path);
+    return item;
+  }
+
   getTreeItem(node: ReviewsNode): vscode.TreeItem {
     const index = this.corpus.index;
     switch (node.type) {
@@ -226,9 +231,13 @@ export class ReviewsTreeProvider implements vscode.TreeDataProvider<ReviewsNode>
   }
 }
 
+/** A film with more reviews than this starts collapsed: the workbench would fetch every row at once. */
+export const EXPAND_FILMS_UP_TO = 1000;
+
 function filmItem(film: FilmIndex | undefined): vscode.TreeItem {
   const title = film?.lexicon.film.title || (film ? basename(film.dir) : 'Film');
-  const item = new vscode.TreeItem(title, vscode.TreeItemCollapsibleState.Expanded);
+  const expanded = (film?.reviews.size ?? 0) <= EXPAND_FILMS_UP_TO;
+  const item = new vscode.TreeItem(title, expanded ? vscode.TreeItemCollapsibleState.Expanded : vscode.TreeItemCollapsibleState.Collapsed);
   item.id = `film:${film?.dir}`;
   const year = film?.lexicon.film.year;
   const n = film?.reviews.size ?? 0;
@@ -242,10 +251,20 @@ function filmItem(film: FilmIndex | undefined): vscode.TreeItem {
 
 function reviewItem(review: IndexedReview | undefined, path: string): vscode.TreeItem {
   const info = review?.info;
-  // "Critic — Title" (never a rating, a date or a tag line), the rating beside it.
+  // "Critic — Title" (never a rating, a date or a tag line), the rating beside it. The tooltip is
+  // made when the row is hovered (resolveTreeItem): a film of 10,000 reviews sends every row at once.
   const item = new vscode.TreeItem(info ? reviewLabel(info) : basename(path), vscode.TreeItemCollapsibleState.Collapsed);
   item.id = `review:${path}`;
   item.description = info?.rating ?? '';
+  item.iconPath = new vscode.ThemeIcon('note');
+  item.resourceUri = toUri(path);
+  item.command = { command: OPEN_REVIEWS_SELECTION, title: 'Open Review' };
+  item.contextValue = 'review';
+  return item;
+}
+
+function reviewTooltip(review: IndexedReview | undefined, path: string): vscode.MarkdownString {
+  const info = review?.info;
   const tip = new vscode.MarkdownString();
   tip.appendMarkdown('**').appendText(info?.title ?? basename(path)).appendMarkdown('**  \n');
   if (info?.critic) tip.appendText(`by ${info.critic}`).appendMarkdown('  \n');
@@ -253,12 +272,7 @@ function reviewItem(review: IndexedReview | undefined, path: string): vscode.Tre
   if (where) tip.appendText(where).appendMarkdown('  \n');
   if (info?.rating) tip.appendText(`Rating: ${info.rating}`).appendMarkdown('  \n');
   tip.appendText(`${review?.mentionCount ?? 0} mentions · ${basename(path)}`);
-  item.tooltip = tip;
-  item.iconPath = new vscode.ThemeIcon('note');
-  item.resourceUri = toUri(path);
-  item.command = { command: OPEN_REVIEWS_SELECTION, title: 'Open Review' };
-  item.contextValue = 'review';
-  return item;
+  return tip;
 }
 
 export function entityTooltip(film: FilmIndex | undefined, id: string): vscode.MarkdownString | undefined {
