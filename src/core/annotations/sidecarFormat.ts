@@ -23,6 +23,17 @@ export async function textHash(text: string): Promise<string> {
   return 'sha256:' + (await sha256Hex(encodeText(text)));
 }
 
+/**
+ * The largest sidecar read or written. Reviews are capped at 2 MB; a 2 MB review has about
+ * 35,000 mentions (~2.5 MB of mention lines), so this leaves room for thousands of annotations.
+ */
+export const MAX_SIDECAR_BYTES = 16 * 1024 * 1024;
+
+/** The error for a sidecar over MAX_SIDECAR_BYTES. */
+export function tooLarge(name: string, bytes: number): string {
+  return `${name} is ${(bytes / 1048576).toFixed(1)} MB, over the ${MAX_SIDECAR_BYTES / 1048576} MB limit for a sidecar; Marginalia neither reads nor writes it (see docs/sidecar-format.md, "Size")`;
+}
+
 /** Aliases are rarely needed by hand; this cap stops a "billion laughs" document cold. */
 export const MAX_ALIAS_COUNT = 10;
 

@@ -4,8 +4,8 @@
 // change being made is applied to the new version (or refused), never clobbered; annotations
 // whose passage cannot be found are kept as orphans, never deleted or moved.
 
-import type { FileHost } from '../host';
-import { replaceFile } from '../files/safeWrite';
+import type { ExpectedFile, FileHost, FileStat } from '../host';
+import { FileRefusedError, refusalFor, replaceFile } from '../files/safeWrite';
 import { newAnnotationId, sha256Hex } from '../model/ids';
 import { basenameUri, dirnameUri, relativeUriPath, resolveUriPath } from '../model/uri';
 import type { Mention } from '../mentions/types';
@@ -13,7 +13,7 @@ import { decodeText, encodeText } from '../text';
 import { makeTarget, reanchor, type ReanchorOptions } from './anchoring';
 import type { AnchorResult, Annotation, AnnotationLink, Sidecar, SidecarError, SidecarMention } from './model';
 import { SIDECAR_VERSION } from './model';
-import { parseSidecar, type ParsedSidecar, renderSidecar, sidecarUriFor, textHash } from './sidecarFormat';
+import { MAX_SIDECAR_BYTES, parseSidecar, type ParsedSidecar, renderSidecar, sidecarUriFor, textHash, tooLarge } from './sidecarFormat';
 
 export { sidecarUriFor } from './sidecarFormat';
 
@@ -68,7 +68,27 @@ export class SidecarWriteError extends Error {
 }
 
 /** Attempts when the file keeps changing under us between reading and renaming into place. */
-const MAX_ATTEMPTS = 3;
+const MAX_ATTEMPTS = 8;
+
+/** A short, growing, random wait before trying again, so two writers stop colliding in step. */
+function pause(attempt: number): Promise<void> {
+  return new Promise((resolve) => setTimeout(resolve, Math.floor(Math.random() * 5 * (attempt + 1))));
+}
+
+function messageOf(e: unknown): string {
+  return e instanceof Error ? e.message : String(e);
+}
+
+interface DiskSidecar {
+  /** sha256 of the bytes; '' when there is no file. */
+  hash: string;
+  /** What was read, to replace only that version; undefined when there is no file. */
+  version?: ExpectedFile;
+  stat?: FileStat;
+  text?: string;
+  parsed?: ParsedSidecar;
+  errors: SidecarError[];
+}
 
 export class SidecarStore {
   /** sha256 of each sidecar's bytes as this store last read or wrote them ('' = no file). */
@@ -179,6 +199,9 @@ export class SidecarStore {
     for (let attempt = 0; attempt < MAX_ATTEMPTS; attempt++) {
       const disk = await this.read(path);
       if (disk.errors.length > 0) return this.failure(reviewUri, disk.errors); // never overwrite what does not parse
+      // Refused before any work: a read-only file, or a link (replacing it would cut the link).
+      const refusal = refusalFor(basenameUri(path), disk.stat);
+      if (refusal) return this.failure(reviewUri, [this.error(reviewUri, `${refusal}; not written`)]);
       const merged = this.seen.has(path) && this.seen.get(path) !== disk.hash;
       const sidecar: Sidecar = disk.parsed?.sidecar ?? emptySidecar();
       let id: string | undefined;
@@ -213,14 +236,20 @@ export class SidecarStore {
       if (check.errors.length > 0) return this.failure(reviewUri, check.errors.map((e) => ({ ...e, message: `internal error, not written: ${e.message}` })));
 
       const bytes = encodeText(rendered);
-      // The file may have changed while we worked; if so, start over from the new version.
+      // Compare-and-swap: replaced only if the file is still the version read above; if it
+      // changed while we worked, start over from the new version (the change and the
+      // re-anchoring are applied again to it).
       let replaced: boolean;
       try {
-        replaced = await replaceFile(this.host, path, bytes, { stillCurrent: async () => (await this.read(path, false)).hash === disk.hash });
+        replaced = await replaceFile(this.host, path, bytes, { expect: disk.version ?? 'absent' });
       } catch (e) {
-        return this.failure(reviewUri, [this.error(reviewUri, `could not replace ${basenameUri(path)}: ${e instanceof Error ? e.message : String(e)}`)]);
+        if (e instanceof FileRefusedError) return this.failure(reviewUri, [this.error(reviewUri, `${e.message}; not written`)]);
+        return this.failure(reviewUri, [this.error(reviewUri, `could not replace ${basenameUri(path)}: ${messageOf(e)}`)]);
       }
-      if (!replaced) continue;
+      if (!replaced) {
+        await pause(attempt);
+        continue;
+      }
       this.seen.set(path, await sha256Hex(bytes));
       return outcome('written');
     }
@@ -285,20 +314,42 @@ export class SidecarStore {
     return anchors;
   }
 
-  /** The sidecar on disk: its bytes' hash ('' when missing), text and parse (when parse is true). */
-  private async read(path: string, parse = true): Promise<{ hash: string; text?: string; parsed?: ParsedSidecar; errors: SidecarError[] }> {
-    if (!(await this.host.stat(path))) return { hash: '', errors: [] };
-    const bytes = await this.host.readFile(path);
+  /**
+   * The sidecar on disk: its bytes' hash ('' when missing), the version to compare-and-swap
+   * against, its text and parse (when parse is true). Never throws: a folder, a FIFO, a file too
+   * large or unreadable is an error naming the file, and nothing is opened that could block.
+   */
+  private async read(path: string, parse = true): Promise<DiskSidecar> {
+    const fail = (message: string): DiskSidecar => ({ hash: '', errors: [{ file: path, line: 1, column: 1, message }] });
+    let stat: FileStat | undefined;
+    try {
+      stat = await this.host.stat(path);
+    } catch (e) {
+      return fail(`cannot read ${basenameUri(path)}: ${messageOf(e)}`);
+    }
+    if (!stat) return { hash: '', errors: [] };
+    if (stat.kind === 'directory') return fail(`${basenameUri(path)} is a folder, not a file; Marginalia reads and writes only regular files`);
+    if (stat.kind !== 'file') {
+      return fail(stat.symlink ? `${basenameUri(path)} is a broken symbolic link` : `${basenameUri(path)} is not a regular file (a FIFO, socket or device); Marginalia reads and writes only regular files`);
+    }
+    if (stat.size > MAX_SIDECAR_BYTES) return fail(tooLarge(basenameUri(path), stat.size));
+    let bytes: Uint8Array;
+    try {
+      bytes = await this.host.readFile(path);
+    } catch (e) {
+      return fail(`cannot read ${basenameUri(path)}: ${messageOf(e)}`);
+    }
+    const version: ExpectedFile = { bytes, size: stat.size, mtime: stat.mtime, ...(stat.ino !== undefined ? { ino: stat.ino } : {}) };
     const hash = await sha256Hex(bytes);
-    if (!parse) return { hash, errors: [] };
+    if (!parse) return { hash, version, stat, errors: [] };
     let text: string;
     try {
       text = decodeText(bytes);
     } catch (e) {
-      return { hash, errors: [{ file: path, line: 1, column: 1, message: e instanceof Error ? e.message : String(e) }] };
+      return { hash, version, stat, errors: [{ file: path, line: 1, column: 1, message: messageOf(e) }] };
     }
     const parsed = parseSidecar(text, path);
-    return { hash, text, parsed, errors: parsed.errors };
+    return { hash, version, stat, text, parsed, errors: parsed.errors };
   }
 
   private async writeWithSavedText(reviewUri: string, change: AnnotationChange): Promise<WriteOutcome> {
