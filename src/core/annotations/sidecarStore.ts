@@ -70,6 +70,12 @@ export class SidecarWriteError extends Error {
 /** Attempts when the file keeps changing under us between reading and renaming into place. */
 const MAX_ATTEMPTS = 8;
 
+/** Re-reads of a sidecar that changed while it was read. */
+const TORN_READ_RETRIES = 5;
+
+/** How long a just-emptied sidecar is given to fill (an editor saving it in place). */
+const EMPTY_SETTLE_MS = 1000;
+
 /** A short, growing, random wait before trying again, so two writers stop colliding in step. */
 function pause(attempt: number): Promise<void> {
   return new Promise((resolve) => setTimeout(resolve, Math.floor(Math.random() * 5 * (attempt + 1))));
@@ -328,6 +334,8 @@ export class SidecarStore {
       return fail(`cannot read ${basenameUri(path)}: ${messageOf(e)}`);
     }
     if (!stat) return { hash: '', errors: [] };
+    if (stat.kind === 'file' && stat.size === 0) stat = await this.settleEmpty(path, stat);
+    if (!stat) return { hash: '', errors: [] };
     if (stat.kind === 'directory') return fail(`${basenameUri(path)} is a folder, not a file; Marginalia reads and writes only regular files`);
     if (stat.kind !== 'file') {
       return fail(stat.symlink ? `${basenameUri(path)} is a broken symbolic link` : `${basenameUri(path)} is not a regular file (a FIFO, socket or device); Marginalia reads and writes only regular files`);
@@ -336,6 +344,16 @@ export class SidecarStore {
     let bytes: Uint8Array;
     try {
       bytes = await this.host.readFile(path);
+      // A file being written in place reads torn: its size or mtime moves under the read. Read
+      // again (a few times) until a read agrees with the stat before and after it.
+      for (let i = 0; i < TORN_READ_RETRIES; i++) {
+        const after = await this.host.stat(path);
+        if (after && after.kind === 'file' && after.size === bytes.length && after.size === stat.size && after.mtime === stat.mtime) break;
+        if (!after || after.kind !== 'file') break; // gone or replaced by something else: the compare-and-swap will see it
+        await new Promise((resolve) => setTimeout(resolve, 2 * (i + 1)));
+        stat = (await this.host.stat(path)) ?? stat;
+        bytes = await this.host.readFile(path);
+      }
     } catch (e) {
       return fail(`cannot read ${basenameUri(path)}: ${messageOf(e)}`);
     }
@@ -350,6 +368,23 @@ export class SidecarStore {
     }
     const parsed = parseSidecar(text, path);
     return { hash, version, stat, text, parsed, errors: parsed.errors };
+  }
+
+  /**
+   * An empty sidecar is never what Marginalia writes, and it is what a reader sees while an
+   * editor saves the file in place (truncated, not yet written): taken at its word, the file
+   * would be rewritten with no annotations and the editor's bytes would land in the replaced
+   * file. So a recently changed empty file is given until it is EMPTY_SETTLE_MS old to fill.
+   */
+  private async settleEmpty(path: string, stat: FileStat): Promise<FileStat | undefined> {
+    let current: FileStat | undefined = stat;
+    while (current && current.kind === 'file' && current.size === 0) {
+      const age = Date.now() - current.mtime;
+      if (age < 0 || age >= EMPTY_SETTLE_MS) break;
+      await new Promise((resolve) => setTimeout(resolve, Math.min(20, EMPTY_SETTLE_MS - age)));
+      current = await this.host.stat(path);
+    }
+    return current;
   }
 
   private async writeWithSavedText(reviewUri: string, change: AnnotationChange): Promise<WriteOutcome> {
