@@ -2,8 +2,11 @@
 // annotations re-anchored, everything else kept. A film whose lexicon does not load keeps its
 // sidecars exactly as they are (their mentions would otherwise all be rewritten from nothing).
 
+import { describeDetached, reattachDetachedSidecars } from '../../core/annotations/detachedSidecars';
 import { formatSidecarError } from '../../core/annotations/model';
 import { SidecarStore, sidecarUriFor } from '../../core/annotations/sidecarStore';
+import { findLexiconFor } from '../../core/corpus';
+import { dirnameUri, joinUri } from '../../core/model/uri';
 import { readReviewInfo } from '../../core/review';
 import { type CliCommand, stringOption } from '../command';
 
@@ -19,7 +22,18 @@ export const annotateCommand: CliCommand = {
     const written: Array<Record<string, unknown>> = [];
     /** Lexicons with errors → how many of their reviews' sidecars were left alone. */
     const leftAlone = new Map<string, number>();
-    for (const review of await ctx.reviewUris(args.positionals)) {
+    const reviews = await ctx.reviewUris(args.positionals);
+    // Sidecars left behind by a rename go to their review first, before a fresh one is written for it.
+    for (const dir of new Set(reviews.map(dirnameUri))) {
+      const film = await findLexiconFor(ctx.io.host, joinUri(dir, 'x'));
+      const { reattached, left } = await reattachDetachedSidecars(ctx.io.host, dir, film ? dirnameUri(film) : dir);
+      for (const r of reattached) {
+        const relinked = r.report.relinked.length;
+        ctx.io.err(`marginalia: re-attached ${ctx.display(r.sidecar)} to ${ctx.display(r.review)} (its review was renamed): now ${ctx.display(r.report.moved[0].to)}${relinked ? `; links updated in ${relinked} other sidecar${relinked === 1 ? '' : 's'}` : ''}`);
+      }
+      for (const d of left) ctx.error(describeDetached(d, (u) => ctx.display(u)));
+    }
+    for (const review of reviews) {
       const read = await ctx.readReview(review, stringOption(args, 'lexicon'));
       if (!read) continue;
       if (read.lexicon.diagnostics.some((d) => d.severity === 'error')) {

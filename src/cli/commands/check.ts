@@ -2,8 +2,10 @@
 // orphaned annotations (for CI).
 
 import { reanchor } from '../../core/annotations/anchoring';
+import { describeDetached, findDetachedSidecars } from '../../core/annotations/detachedSidecars';
 import { formatSidecarError } from '../../core/annotations/model';
 import { SidecarStore, sidecarUriFor } from '../../core/annotations/sidecarStore';
+import { dirnameUri } from '../../core/model/uri';
 import { LineMap } from '../../core/text';
 import { type CliCommand, stringOption } from '../command';
 
@@ -16,7 +18,11 @@ export const checkCommand: CliCommand = {
   async run(ctx, args) {
     const store = new SidecarStore(ctx.io.host);
     const checked: Array<Record<string, unknown>> = [];
-    for (const review of await ctx.reviewUris(args.positionals)) {
+    const reviews = await ctx.reviewUris(args.positionals);
+    for (const dir of new Set(reviews.map(dirnameUri))) {
+      for (const d of await findDetachedSidecars(ctx.io.host, dir)) ctx.error(describeDetached(d, (u) => ctx.display(u)));
+    }
+    for (const review of reviews) {
       const read = await ctx.readReview(review, stringOption(args, 'lexicon'));
       if (!read) continue;
       const { text } = read;

@@ -4,7 +4,7 @@
 // change being made is applied to the new version (or refused), never clobbered; annotations
 // whose passage cannot be found are kept as orphans, never deleted or moved.
 
-import type { ExpectedFile, FileHost, FileStat } from '../host';
+import type { FileHost } from '../host';
 import { FileRefusedError, refusalFor, replaceFile } from '../files/safeWrite';
 import { newAnnotationId, sha256Hex } from '../model/ids';
 import { basenameUri, dirnameUri, relativeUriPath, resolveUriPath } from '../model/uri';
@@ -13,7 +13,8 @@ import { decodeText, encodeText } from '../text';
 import { makeTarget, reanchor, type ReanchorOptions } from './anchoring';
 import type { AnchorResult, Annotation, AnnotationLink, Sidecar, SidecarError, SidecarMention } from './model';
 import { SIDECAR_VERSION } from './model';
-import { MAX_SIDECAR_BYTES, parseSidecar, type ParsedSidecar, renderSidecar, sidecarUriFor, textHash, tooLarge } from './sidecarFormat';
+import { messageOf, pauseBeforeRetry, readSidecarFile } from './sidecarFile';
+import { parseSidecar, renderSidecar, sidecarUriFor, textHash } from './sidecarFormat';
 
 export { sidecarUriFor } from './sidecarFormat';
 
@@ -70,32 +71,6 @@ export class SidecarWriteError extends Error {
 /** Attempts when the file keeps changing under us between reading and renaming into place. */
 const MAX_ATTEMPTS = 8;
 
-/** Re-reads of a sidecar that changed while it was read. */
-const TORN_READ_RETRIES = 5;
-
-/** How long a just-emptied sidecar is given to fill (an editor saving it in place). */
-const EMPTY_SETTLE_MS = 1000;
-
-/** A short, growing, random wait before trying again, so two writers stop colliding in step. */
-function pause(attempt: number): Promise<void> {
-  return new Promise((resolve) => setTimeout(resolve, Math.floor(Math.random() * 5 * (attempt + 1))));
-}
-
-function messageOf(e: unknown): string {
-  return e instanceof Error ? e.message : String(e);
-}
-
-interface DiskSidecar {
-  /** sha256 of the bytes; '' when there is no file. */
-  hash: string;
-  /** What was read, to replace only that version; undefined when there is no file. */
-  version?: ExpectedFile;
-  stat?: FileStat;
-  text?: string;
-  parsed?: ParsedSidecar;
-  errors: SidecarError[];
-}
-
 export class SidecarStore {
   /** sha256 of each sidecar's bytes as this store last read or wrote them ('' = no file). */
   private readonly seen = new Map<string, string>();
@@ -109,7 +84,7 @@ export class SidecarStore {
 
   async load(reviewUri: string): Promise<LoadResult> {
     const path = sidecarUriFor(reviewUri);
-    const disk = await this.read(path);
+    const disk = await readSidecarFile(this.host, path);
     if (disk.errors.length > 0) return { errors: disk.errors };
     this.seen.set(path, disk.hash);
     return { sidecar: disk.parsed?.sidecar, errors: [] };
@@ -187,7 +162,7 @@ export class SidecarStore {
 
   /** Like load, but without taking this as the version the next write merges against. */
   private async peek(reviewUri: string): Promise<LoadResult> {
-    const disk = await this.read(sidecarUriFor(reviewUri));
+    const disk = await readSidecarFile(this.host, sidecarUriFor(reviewUri));
     return disk.errors.length > 0 ? { errors: disk.errors } : { sidecar: disk.parsed?.sidecar, errors: [] };
   }
 
@@ -203,7 +178,7 @@ export class SidecarStore {
   private async tryWrite(reviewUri: string, reviewText: string, mentions: readonly Mention[] | undefined, change: AnnotationChange | undefined): Promise<WriteOutcome> {
     const path = sidecarUriFor(reviewUri);
     for (let attempt = 0; attempt < MAX_ATTEMPTS; attempt++) {
-      const disk = await this.read(path);
+      const disk = await readSidecarFile(this.host, path);
       if (disk.errors.length > 0) return this.failure(reviewUri, disk.errors); // never overwrite what does not parse
       // Refused before any work: a read-only file, or a link (replacing it would cut the link).
       const refusal = refusalFor(basenameUri(path), disk.stat);
@@ -253,7 +228,7 @@ export class SidecarStore {
         return this.failure(reviewUri, [this.error(reviewUri, `could not replace ${basenameUri(path)}: ${messageOf(e)}`)]);
       }
       if (!replaced) {
-        await pause(attempt);
+        await pauseBeforeRetry(attempt);
         continue;
       }
       this.seen.set(path, await sha256Hex(bytes));
@@ -318,73 +293,6 @@ export class SidecarStore {
       }
     }
     return anchors;
-  }
-
-  /**
-   * The sidecar on disk: its bytes' hash ('' when missing), the version to compare-and-swap
-   * against, its text and parse (when parse is true). Never throws: a folder, a FIFO, a file too
-   * large or unreadable is an error naming the file, and nothing is opened that could block.
-   */
-  private async read(path: string, parse = true): Promise<DiskSidecar> {
-    const fail = (message: string): DiskSidecar => ({ hash: '', errors: [{ file: path, line: 1, column: 1, message }] });
-    let stat: FileStat | undefined;
-    try {
-      stat = await this.host.stat(path);
-    } catch (e) {
-      return fail(`cannot read ${basenameUri(path)}: ${messageOf(e)}`);
-    }
-    if (!stat) return { hash: '', errors: [] };
-    if (stat.kind === 'file' && stat.size === 0) stat = await this.settleEmpty(path, stat);
-    if (!stat) return { hash: '', errors: [] };
-    if (stat.kind === 'directory') return fail(`${basenameUri(path)} is a folder, not a file; Marginalia reads and writes only regular files`);
-    if (stat.kind !== 'file') {
-      return fail(stat.symlink ? `${basenameUri(path)} is a broken symbolic link` : `${basenameUri(path)} is not a regular file (a FIFO, socket or device); Marginalia reads and writes only regular files`);
-    }
-    if (stat.size > MAX_SIDECAR_BYTES) return fail(tooLarge(basenameUri(path), stat.size));
-    let bytes: Uint8Array;
-    try {
-      bytes = await this.host.readFile(path);
-      // A file being written in place reads torn: its size or mtime moves under the read. Read
-      // again (a few times) until a read agrees with the stat before and after it.
-      for (let i = 0; i < TORN_READ_RETRIES; i++) {
-        const after = await this.host.stat(path);
-        if (after && after.kind === 'file' && after.size === bytes.length && after.size === stat.size && after.mtime === stat.mtime) break;
-        if (!after || after.kind !== 'file') break; // gone or replaced by something else: the compare-and-swap will see it
-        await new Promise((resolve) => setTimeout(resolve, 2 * (i + 1)));
-        stat = (await this.host.stat(path)) ?? stat;
-        bytes = await this.host.readFile(path);
-      }
-    } catch (e) {
-      return fail(`cannot read ${basenameUri(path)}: ${messageOf(e)}`);
-    }
-    const version: ExpectedFile = { bytes, size: stat.size, mtime: stat.mtime, ...(stat.ino !== undefined ? { ino: stat.ino } : {}) };
-    const hash = await sha256Hex(bytes);
-    if (!parse) return { hash, version, stat, errors: [] };
-    let text: string;
-    try {
-      text = decodeText(bytes);
-    } catch (e) {
-      return { hash, version, stat, errors: [{ file: path, line: 1, column: 1, message: messageOf(e) }] };
-    }
-    const parsed = parseSidecar(text, path);
-    return { hash, version, stat, text, parsed, errors: parsed.errors };
-  }
-
-  /**
-   * An empty sidecar is never what Marginalia writes, and it is what a reader sees while an
-   * editor saves the file in place (truncated, not yet written): taken at its word, the file
-   * would be rewritten with no annotations and the editor's bytes would land in the replaced
-   * file. So a recently changed empty file is given until it is EMPTY_SETTLE_MS old to fill.
-   */
-  private async settleEmpty(path: string, stat: FileStat): Promise<FileStat | undefined> {
-    let current: FileStat | undefined = stat;
-    while (current && current.kind === 'file' && current.size === 0) {
-      const age = Date.now() - current.mtime;
-      if (age < 0 || age >= EMPTY_SETTLE_MS) break;
-      await new Promise((resolve) => setTimeout(resolve, Math.min(20, EMPTY_SETTLE_MS - age)));
-      current = await this.host.stat(path);
-    }
-    return current;
   }
 
   private async writeWithSavedText(reviewUri: string, change: AnnotationChange): Promise<WriteOutcome> {
