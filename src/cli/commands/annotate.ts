@@ -4,8 +4,11 @@
 
 import { describeDetached, reattachDetachedSidecars } from '../../core/annotations/detachedSidecars';
 import { formatSidecarError } from '../../core/annotations/model';
+import { readSidecarFile } from '../../core/annotations/sidecarFile';
+import { SIDECAR_SUFFIX } from '../../core/annotations/sidecarFormat';
 import { SidecarStore, sidecarUriFor } from '../../core/annotations/sidecarStore';
 import { findLexiconFor } from '../../core/corpus';
+import { removeStaleTempFiles } from '../../core/files/staleTempFiles';
 import { dirnameUri, joinUri } from '../../core/model/uri';
 import { readReviewInfo } from '../../core/review';
 import { type CliCommand, stringOption } from '../command';
@@ -46,6 +49,14 @@ export const annotateCommand: CliCommand = {
       const sidecar = ctx.display(sidecarUriFor(review));
       written.push({ review: ctx.display(review), sidecar, status: outcome.status, orphans: outcome.orphans });
       if (!json) ctx.io.out(`${outcome.status.padEnd(9)} ${sidecar}${outcome.orphans ? `  (${outcome.orphans} orphaned)` : ''}`);
+    }
+    // After the writes, so a sidecar whose first write was interrupted exists again by now.
+    for (const dir of new Set(reviews.map(dirnameUri))) {
+      const readable = async (uri: string) => (await readSidecarFile(ctx.io.host, uri)).errors.length === 0;
+      const { removed, kept } = await removeStaleTempFiles(ctx.io.host, dir, (name) => name.endsWith(SIDECAR_SUFFIX), readable);
+      const age = (ms: number) => (ms < 3600_000 ? `${Math.round(ms / 60_000)} min old` : `${(ms / 3600_000).toFixed(1)} h old`);
+      for (const t of removed) ctx.io.err(`marginalia: removed ${ctx.display(t.uri)}, left by an interrupted write (${age(t.ageMs)})`);
+      for (const t of kept) ctx.error(`${ctx.display(t.uri)}: a temp file left by an interrupted write (${age(t.ageMs)}), kept: ${t.reason}`);
     }
     for (const [lexicon, n] of leftAlone) {
       ctx.error(`${ctx.display(lexicon)} does not load (see its errors above): the ${n} sidecar${n === 1 ? '' : 's'} of its reviews were left as they are; fix the lexicon and run annotate again`);

@@ -3,6 +3,7 @@
 
 import { reanchor } from '../../core/annotations/anchoring';
 import { describeDetached, findDetachedSidecars } from '../../core/annotations/detachedSidecars';
+import { LinkChecker } from '../../core/annotations/linkCheck';
 import { formatSidecarError } from '../../core/annotations/model';
 import { SidecarStore, sidecarUriFor } from '../../core/annotations/sidecarStore';
 import { dirnameUri } from '../../core/model/uri';
@@ -17,6 +18,7 @@ export const checkCommand: CliCommand = {
   minPositionals: 1,
   async run(ctx, args) {
     const store = new SidecarStore(ctx.io.host);
+    const links = new LinkChecker(ctx.io.host);
     const checked: Array<Record<string, unknown>> = [];
     const reviews = await ctx.reviewUris(args.positionals);
     for (const dir of new Set(reviews.map(dirnameUri))) {
@@ -30,14 +32,25 @@ export const checkCommand: CliCommand = {
       for (const e of errors) ctx.error(formatSidecarError({ ...e, file: ctx.display(e.file) }));
       if (!sidecar) continue;
       const lines = new LineMap(text);
+      const at = (offset: number) => {
+        const p = lines.positionAt(Math.min(offset, text.length));
+        return `${ctx.display(review)}:${p.line + 1}:${p.character + 1}`;
+      };
       let orphans = 0;
+      const anchors = new Map(sidecar.annotations.map((a) => [a.id, reanchor(text, a.target)]));
       for (const a of sidecar.annotations) {
-        if (reanchor(text, a.target).kind !== 'orphan') continue;
+        if (anchors.get(a.id)?.kind !== 'orphan') continue;
         orphans++;
-        const p = lines.positionAt(Math.min(a.target.start, text.length));
         const quote = a.target.quote.replace(/\s+/g, ' ');
+        ctx.error(`${at(a.target.start)}: annotation ${a.id} is orphaned: its passage “${quote.length > 60 ? quote.slice(0, 59) + '…' : quote}” is not in the text any more (kept in ${ctx.display(sidecarUriFor(review))})`);
+      }
+      for (const broken of await links.brokenLinks(review, sidecar)) {
+        const found = anchors.get(broken.annotation);
+        const where = at(found && found.kind !== 'orphan' ? found.start : (sidecar.annotations.find((a) => a.id === broken.annotation)?.target.start ?? 0));
         ctx.error(
-          `${ctx.display(review)}:${p.line + 1}:${p.character + 1}: annotation ${a.id} is orphaned: its passage “${quote.length > 60 ? quote.slice(0, 59) + '…' : quote}” is not in the text any more (kept in ${ctx.display(sidecarUriFor(review))})`,
+          broken.problem === 'no-review'
+            ? `${where}: annotation ${broken.annotation} links to ${ctx.display(broken.review)}, which does not exist`
+            : `${where}: annotation ${broken.annotation} links to annotation ${broken.link.id} in ${ctx.display(broken.review)}, which has no such annotation`,
         );
       }
       checked.push({ review: ctx.display(review), sidecar: ctx.display(sidecarUriFor(review)), annotations: sidecar.annotations.length, orphans, errors: errors.length });

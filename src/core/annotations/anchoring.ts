@@ -10,6 +10,7 @@
 
 import approxSearch from 'approx-string-match';
 import type { AnchorResult, TextTarget } from './model';
+import { nfcView } from './normalizedText';
 
 /** Characters of context kept on each side of a quote. */
 export const CONTEXT_LENGTH = 32;
@@ -94,14 +95,43 @@ interface Candidate {
   score: number;
 }
 
-/** Finds target in text: stored offsets, then the verbatim quote, then a fuzzy match; else orphan. */
+/**
+ * Finds target in text: stored offsets, then the verbatim quote, then a fuzzy match; else orphan.
+ * When nothing is found as the code units stand and either side is not in Unicode NFC (a review
+ * or a sidecar that went through an NFD tool), both are compared in NFC and what is found is
+ * mapped back to offsets in `text` as it is.
+ */
 export function reanchor(text: string, target: TextTarget, options: ReanchorOptions = {}): AnchorResult {
+  // A side shorter than CONTEXT_LENGTH was cut by the edge of the text (see contextSimilarity);
+  // decided on the stored side as written, since NFC may shorten it.
+  const edges: Edges = { prefix: target.prefix.length < CONTEXT_LENGTH, suffix: target.suffix.length < CONTEXT_LENGTH };
+  const direct = anchorIn(text, target, options, edges);
+  if (direct.kind !== 'orphan') return direct;
+  const view = nfcView(text);
+  const nfc = { quote: target.quote.normalize('NFC'), prefix: target.prefix.normalize('NFC'), suffix: target.suffix.normalize('NFC') };
+  if (view.identical && nfc.quote === target.quote && nfc.prefix === target.prefix && nfc.suffix === target.suffix) return direct;
+  const found = anchorIn(view.text, { ...nfc, start: view.fromOriginal(target.start), end: view.fromOriginal(target.end) }, options, edges);
+  if (found.kind === 'orphan') return direct;
+  const start = view.toOriginal(found.start, 'start');
+  const end = view.toOriginal(found.end, 'end');
+  if (found.kind === 'fuzzy') return { ...found, start, end };
+  const kind = start === target.start && end === target.end && text.slice(start, end) === target.quote ? 'exact-position' : 'exact-quote';
+  return { kind, start, end, score: found.score };
+}
+
+/** Whether the stored prefix and suffix were cut short by the start and end of the text. */
+interface Edges {
+  prefix: boolean;
+  suffix: boolean;
+}
+
+function anchorIn(text: string, target: TextTarget, options: ReanchorOptions, edges: Edges): AnchorResult {
   const minScore = options.minScore ?? DEFAULT_MIN_SCORE;
   const minQuoteSimilarity = options.minQuoteSimilarity ?? DEFAULT_MIN_QUOTE_SIMILARITY;
   const minContext = options.minContextAgreement ?? DEFAULT_MIN_CONTEXT_AGREEMENT;
   const { quote, prefix, suffix } = target;
   if (quote.length === 0) return { kind: 'orphan' };
-  const scorer = new CandidateScorer(text, target);
+  const scorer = new CandidateScorer(text, target, edges);
 
   // Where the stored prefix and suffix now meet verbatim, the passage was deleted from between
   // them; the end of the prefix (or start of the suffix) may resemble the quote and would come
@@ -215,12 +245,13 @@ class CandidateScorer {
   constructor(
     private readonly text: string,
     private readonly target: TextTarget,
+    private readonly edges: Edges,
   ) {}
 
   score(start: number, end: number, quoteSimilarity: number): Candidate {
     const { text, target } = this;
-    const prefixScore = contextSimilarity(text, start, target.prefix, 'before');
-    const suffixScore = contextSimilarity(text, end, target.suffix, 'after');
+    const prefixScore = contextSimilarity(text, start, target.prefix, 'before', this.edges.prefix);
+    const suffixScore = contextSimilarity(text, end, target.suffix, 'after', this.edges.suffix);
     const positionScore = Math.max(0, 1 - Math.abs(start - target.start) / Math.max(1, text.length));
     const raw =
       WEIGHT.quote * quoteSimilarity +
@@ -242,9 +273,8 @@ class CandidateScorer {
  * of it (TEXT_EDGE): otherwise an empty prefix would match everywhere, and a few characters at
  * the start of the review would count as a whole unchanged side wherever they recur.
  */
-function contextSimilarity(text: string, at: number, stored: string, side: 'before' | 'after'): number {
+function contextSimilarity(text: string, at: number, stored: string, side: 'before' | 'after', cutByEdge: boolean): number {
   const before = side === 'before';
-  const cutByEdge = stored.length < CONTEXT_LENGTH;
   const edge = cutByEdge ? TEXT_EDGE : '';
   const want = before ? edge + loosen(stored) : loosen(stored) + edge;
   // Wide enough for the stored side even if every line break in it gained a \r since.
