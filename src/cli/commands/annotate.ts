@@ -47,8 +47,10 @@ export const annotateCommand: CliCommand = {
       const outcome = await store.write(review, read.text, mentions);
       for (const e of outcome.errors) ctx.error(formatSidecarError({ ...e, file: ctx.display(e.file) }));
       const sidecar = ctx.display(sidecarUriFor(review));
-      written.push({ review: ctx.display(review), sidecar, status: outcome.status, orphans: outcome.orphans });
-      if (!json) ctx.io.out(`${outcome.status.padEnd(9)} ${sidecar}${outcome.orphans ? `  (${outcome.orphans} orphaned)` : ''}`);
+      const ambiguous = Object.values(outcome.anchors).filter((r) => r.kind !== 'orphan' && r.ambiguous).length;
+      written.push({ review: ctx.display(review), sidecar, status: outcome.status, orphans: outcome.orphans, ambiguous });
+      const notes = [outcome.orphans ? `${outcome.orphans} orphaned` : '', ambiguous ? `${ambiguous} ambiguous` : ''].filter(Boolean).join(', ');
+      if (!json) ctx.io.out(`${outcome.status.padEnd(9)} ${sidecar}${notes ? `  (${notes})` : ''}`);
     }
     // After the writes, so a sidecar whose first write was interrupted exists again by now.
     for (const dir of new Set(reviews.map(dirnameUri))) {

@@ -44,6 +44,13 @@ export const checkCommand: CliCommand = {
         const quote = a.target.quote.replace(/\s+/g, ' ');
         ctx.error(`${at(a.target.start)}: annotation ${a.id} is orphaned: its passage “${quote.length > 60 ? quote.slice(0, 59) + '…' : quote}” is not in the text any more (kept in ${ctx.display(sidecarUriFor(review))})`);
       }
+      for (const a of sidecar.annotations) {
+        const found = anchors.get(a.id);
+        if (!found || found.kind === 'orphan' || !found.ambiguous) continue;
+        const quote = a.target.quote.replace(/\s+/g, ' ');
+        const others = found.ambiguous.map((p) => at(p.start).slice(ctx.display(review).length + 1)).join(' and ');
+        ctx.error(`${at(found.start)}: annotation ${a.id} is ambiguous: its passage “${quote.length > 60 ? quote.slice(0, 59) + '…' : quote}” is also at ${others}, right beside it with the same context on one side (a pasted copy?); it is placed here — re-anchor it if the other is the right one`);
+      }
       for (const broken of await links.brokenLinks(review, sidecar)) {
         const found = anchors.get(broken.annotation);
         const where = at(found && found.kind !== 'orphan' ? found.start : (sidecar.annotations.find((a) => a.id === broken.annotation)?.target.start ?? 0));
@@ -53,7 +60,8 @@ export const checkCommand: CliCommand = {
             : `${where}: annotation ${broken.annotation} links to annotation ${broken.link.id} in ${ctx.display(broken.review)}, which has no such annotation`,
         );
       }
-      checked.push({ review: ctx.display(review), sidecar: ctx.display(sidecarUriFor(review)), annotations: sidecar.annotations.length, orphans, errors: errors.length });
+      const ambiguous = [...anchors.values()].filter((r) => r.kind !== 'orphan' && r.ambiguous).length;
+      checked.push({ review: ctx.display(review), sidecar: ctx.display(sidecarUriFor(review)), annotations: sidecar.annotations.length, orphans, ambiguous, errors: errors.length });
     }
     if (args.values.json) ctx.io.out(JSON.stringify({ checked }, null, 2));
     else ctx.io.out(`checked ${checked.length} sidecar${checked.length === 1 ? '' : 's'}${ctx.errors ? `, ${ctx.errors} problem${ctx.errors === 1 ? '' : 's'}` : ', no problems'}`);
