@@ -18,7 +18,7 @@ const EMPTY_SETTLE_MS = 1000;
 
 /** A short, growing, random wait before trying again, so two writers stop colliding in step. */
 export function pauseBeforeRetry(attempt: number): Promise<void> {
-  return new Promise((resolve) => setTimeout(resolve, Math.floor(Math.random() * 5 * (attempt + 1))));
+  return new Promise<void>((resolve) => setTimeout(() => resolve(), Math.floor(Math.random() * 5 * (attempt + 1))));
 }
 
 export function messageOf(e: unknown): string {
@@ -66,7 +66,7 @@ export async function readSidecarFile(host: FileHost, path: string, parse = true
       const after = await host.stat(path);
       if (after && after.kind === 'file' && after.size === bytes.length && after.size === stat.size && after.mtime === stat.mtime) break;
       if (!after || after.kind !== 'file') break; // gone or replaced by something else: the compare-and-swap will see it
-      await new Promise((resolve) => setTimeout(resolve, 2 * (i + 1)));
+      await new Promise<void>((resolve) => setTimeout(() => resolve(), 2 * (i + 1)));
       stat = (await host.stat(path)) ?? stat;
       bytes = await host.readFile(path);
     }
@@ -97,7 +97,7 @@ async function settleEmpty(host: FileHost, path: string, stat: FileStat): Promis
   while (current && current.kind === 'file' && current.size === 0) {
     const age = Date.now() - current.mtime;
     if (age < 0 || age >= EMPTY_SETTLE_MS) break;
-    await new Promise((resolve) => setTimeout(resolve, Math.min(20, EMPTY_SETTLE_MS - age)));
+    await new Promise<void>((resolve) => setTimeout(() => resolve(), Math.min(20, EMPTY_SETTLE_MS - age)));
     current = await host.stat(path);
   }
   return current;
@@ -127,7 +127,7 @@ export async function updateSidecarFile(host: FileHost, uri: string, change: (si
     const refusal = refusalFor(basenameUri(uri), disk.stat);
     if (refusal) return error(`${refusal}; not written`);
     if (!change(disk.parsed.sidecar)) return { status: 'unchanged', errors: [] };
-    const rendered = renderSidecar(disk.parsed.sidecar, disk.parsed.document);
+    const rendered = renderSidecar(disk.parsed.sidecar, disk.parsed.document, true);
     try {
       if (await replaceFile(host, uri, encodeText(rendered), { expect: disk.version })) return { status: 'written', errors: [] };
     } catch (e) {

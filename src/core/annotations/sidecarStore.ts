@@ -197,7 +197,7 @@ export class SidecarStore {
       sidecar.review = basenameUri(reviewUri);
       sidecar.textHash = await textHash(reviewText);
       sidecar.mentions = mentions ? mentions.map(toSidecarMention) : sidecar.mentions.filter((m) => reviewText.slice(m.start, m.end) === m.text);
-      const rendered = renderSidecar(sidecar, disk.parsed?.document);
+      const rendered = renderSidecar(sidecar, disk.parsed?.document, true); // the Document is this attempt's own
       const outcome = (status: WriteOutcome['status']): WriteOutcome => ({
         review: reviewUri,
         sidecar: path,

@@ -8,7 +8,7 @@ import { copyFileSync, existsSync, readFileSync, renameSync, rmSync, writeFileSy
 import { join } from 'node:path';
 import { parseSidecar } from '../../../src/core/annotations/sidecarFormat';
 import { moveSidecarsWithReviews, moveSidecarWithReview } from '../../../src/core/annotations/sidecarMove';
-import { SidecarStore, sidecarUriFor } from '../../../src/core/annotations/sidecarStore';
+import { SidecarStore } from '../../../src/core/annotations/sidecarStore';
 import { fileUri } from '../../../src/core/model/uri';
 import { NodeFileHost } from '../../../src/platform/node/nodeFileHost';
 import { MemoryFileHost } from '../memoryHost';
