@@ -29,6 +29,11 @@ export interface WriteFileOptions {
   gid?: number;
 }
 
+/** Renamed, but the file it replaced had been written to in place after the check: its bytes then. */
+export interface Displaced {
+  displaced: Uint8Array;
+}
+
 /** The version of a file a writer read, to replace it only if it is still that version. */
 export interface ExpectedFile {
   bytes: Uint8Array;
@@ -78,9 +83,11 @@ export interface FileHost {
    * mtime and, where known, inode) or, with `expected` undefined, only if nothing is at `to`.
    * Returns false, renaming nothing, when it is not. The check runs as close to the rename as the
    * platform allows (POSIX has no atomic compare-and-rename; docs/sidecar-format.md says what is
-   * left). Optional: writers fall back to checking with stat/readFile before rename.
+   * left). A host that can still see the replaced file after the rename returns Displaced when
+   * someone wrote into it in place after the check, so that write can be merged, not lost.
+   * Optional: writers fall back to checking with stat/readFile before rename.
    */
-  renameIfUnchanged?(from: string, to: string, expected: ExpectedFile | undefined): Promise<boolean>;
+  renameIfUnchanged?(from: string, to: string, expected: ExpectedFile | undefined): Promise<boolean | Displaced>;
   /** The URI with every symbolic link in it resolved (realpath). Optional. */
   realUri?(uri: string): Promise<string>;
   delete(uri: string): Promise<void>;

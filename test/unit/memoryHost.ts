@@ -5,7 +5,7 @@
 // permission bits and group (kept through writeFile options, carried by rename), an inode number
 // (new on create, kept by in-place writes, carried by rename), symbolic links, FIFOs and sockets.
 
-import { type ExpectedFile, type FileHost, type FileHostCapabilities, type FileKind, type FileStat, type FindFilesOptions, globToRegExp, type WriteFileOptions } from '../../src/core/host';
+import { type Displaced, type ExpectedFile, type FileHost, type FileHostCapabilities, type FileKind, type FileStat, type FindFilesOptions, globToRegExp, type WriteFileOptions } from '../../src/core/host';
 
 export type HostOp = 'readFile' | 'writeFile' | 'rename' | 'renameIfUnchanged' | 'delete' | 'stat' | 'readDirectory' | 'findFiles' | 'realUri';
 
@@ -118,8 +118,14 @@ export class MemoryFileHost implements FileHost {
     this.renameNow(from, to, options.overwrite);
   }
 
-  /** Atomic here: the compare and the rename happen in one step. */
-  async renameIfUnchanged?(from: string, to: string, expected: ExpectedFile | undefined): Promise<boolean> {
+  /**
+   * Simulates an editor saving in place between the check and the rename on the next
+   * renameIfUnchanged: the rename happens, and these bytes come back as what the replaced file held.
+   */
+  displaceNext?: Uint8Array;
+
+  /** Atomic here: the compare and the rename happen in one step (but see displaceNext). */
+  async renameIfUnchanged?(from: string, to: string, expected: ExpectedFile | undefined): Promise<boolean | Displaced> {
     await this.record({ op: 'renameIfUnchanged', path: from, to });
     const bytes = this.files.get(to);
     if (!expected) {
@@ -130,7 +136,9 @@ export class MemoryFileHost implements FileHost {
       if (expected.ino !== undefined && m.ino !== expected.ino) return false;
     }
     this.renameNow(from, to, true);
-    return true;
+    const displaced = this.displaceNext;
+    this.displaceNext = undefined;
+    return displaced ? { displaced } : true;
   }
 
   private renameNow(from: string, to: string, overwrite: boolean): void {

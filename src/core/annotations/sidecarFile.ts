@@ -3,7 +3,7 @@
 // mtime, inode) so that a write can replace that version only (compare-and-swap).
 
 import type { ExpectedFile, FileHost, FileStat } from '../host';
-import { sha256Hex } from '../model/ids';
+import { randomHex, sha256Hex } from '../model/ids';
 import { basenameUri } from '../model/uri';
 import { refusalFor, replaceFile } from '../files/safeWrite';
 import { decodeText, encodeText } from '../text';
@@ -64,7 +64,14 @@ export async function readSidecarFile(host: FileHost, path: string, parse = true
     // again (a few times) until a read agrees with the stat before and after it.
     for (let i = 0; i < TORN_READ_RETRIES; i++) {
       const after = await host.stat(path);
-      if (after && after.kind === 'file' && after.size === bytes.length && after.size === stat.size && after.mtime === stat.mtime) break;
+      const consistent = after && after.kind === 'file' && after.size === bytes.length && after.size === stat.size && after.mtime === stat.mtime;
+      // Empty now but not before: truncated by an in-place save that has not written yet.
+      if (consistent && bytes.length === 0 && Date.now() - after.mtime < EMPTY_SETTLE_MS) {
+        stat = (await settleEmpty(host, path, after)) ?? after;
+        bytes = await host.readFile(path);
+        continue;
+      }
+      if (consistent) break;
       if (!after || after.kind !== 'file') break; // gone or replaced by something else: the compare-and-swap will see it
       await new Promise<void>((resolve) => setTimeout(() => resolve(), 2 * (i + 1)));
       stat = (await host.stat(path)) ?? stat;
@@ -104,6 +111,22 @@ async function settleEmpty(host: FileHost, path: string, stat: FileStat): Promis
 }
 
 
+/**
+ * After a rename replaced a file that someone had just saved in place (its bytes handed back by
+ * the host): those bytes are kept beside the sidecar, never merged blindly — the save may have
+ * been caught half-way, and a truncated file can still parse — and the error says where.
+ */
+export async function keepDisplaced(host: FileHost, path: string, bytes: Uint8Array): Promise<SidecarError> {
+  const kept = `${path}.displaced-${randomHex(6)}`;
+  const said = `another program saved ${basenameUri(path)} in place at the moment Marginalia replaced it`;
+  try {
+    await host.writeFile(kept, bytes);
+  } catch (e) {
+    return { file: path, line: 1, column: 1, message: `${said}, and its version could not be kept (${messageOf(e)})` };
+  }
+  return { file: path, line: 1, column: 1, message: `${said}; its version is kept in ${basenameUri(kept)} — merge it into ${basenameUri(path)} by hand, then delete it` };
+}
+
 /** Attempts when the file keeps changing between reading and renaming into place. */
 const UPDATE_ATTEMPTS = 8;
 
@@ -129,7 +152,9 @@ export async function updateSidecarFile(host: FileHost, uri: string, change: (si
     if (!change(disk.parsed.sidecar)) return { status: 'unchanged', errors: [] };
     const rendered = renderSidecar(disk.parsed.sidecar, disk.parsed.document, true);
     try {
-      if (await replaceFile(host, uri, encodeText(rendered), { expect: disk.version })) return { status: 'written', errors: [] };
+      let displaced: Uint8Array | undefined;
+      const replaced = await replaceFile(host, uri, encodeText(rendered), { expect: disk.version, onDisplaced: (b) => (displaced = b) });
+      if (replaced) return { status: 'written', errors: displaced ? [await keepDisplaced(host, uri, displaced)] : [] };
     } catch (e) {
       return error(`could not replace ${basenameUri(uri)}: ${messageOf(e)}`);
     }

@@ -13,7 +13,7 @@ import { decodeText, encodeText } from '../text';
 import { makeTarget, reanchor, type ReanchorOptions } from './anchoring';
 import type { AnchorResult, Annotation, AnnotationLink, Sidecar, SidecarError, SidecarMention } from './model';
 import { SIDECAR_VERSION } from './model';
-import { messageOf, pauseBeforeRetry, readSidecarFile } from './sidecarFile';
+import { keepDisplaced, messageOf, pauseBeforeRetry, readSidecarFile } from './sidecarFile';
 import { parseSidecar, renderSidecar, sidecarUriFor, textHash } from './sidecarFormat';
 
 export { sidecarUriFor } from './sidecarFormat';
@@ -183,8 +183,9 @@ export class SidecarStore {
       // Refused before any work: a read-only file, or a link (replacing it would cut the link).
       const refusal = refusalFor(basenameUri(path), disk.stat);
       if (refusal) return this.failure(reviewUri, [this.error(reviewUri, `${refusal}; not written`)]);
+      const base = disk.parsed;
       const merged = this.seen.has(path) && this.seen.get(path) !== disk.hash;
-      const sidecar: Sidecar = disk.parsed?.sidecar ?? emptySidecar();
+      const sidecar: Sidecar = base?.sidecar ?? emptySidecar();
       let id: string | undefined;
       try {
         id = change ? this.apply(sidecar, change, reviewText) : undefined;
@@ -197,7 +198,7 @@ export class SidecarStore {
       sidecar.review = basenameUri(reviewUri);
       sidecar.textHash = await textHash(reviewText);
       sidecar.mentions = mentions ? mentions.map(toSidecarMention) : sidecar.mentions.filter((m) => reviewText.slice(m.start, m.end) === m.text);
-      const rendered = renderSidecar(sidecar, disk.parsed?.document, true); // the Document is this attempt's own
+      const rendered = renderSidecar(sidecar, base?.document, true); // the Document is this attempt's own
       const outcome = (status: WriteOutcome['status']): WriteOutcome => ({
         review: reviewUri,
         sidecar: path,
@@ -221,8 +222,9 @@ export class SidecarStore {
       // changed while we worked, start over from the new version (the change and the
       // re-anchoring are applied again to it).
       let replaced: boolean;
+      let displaced: Uint8Array | undefined;
       try {
-        replaced = await replaceFile(this.host, path, bytes, { expect: disk.version ?? 'absent' });
+        replaced = await replaceFile(this.host, path, bytes, { expect: disk.version ?? 'absent', onDisplaced: (b) => (displaced = b) });
       } catch (e) {
         if (e instanceof FileRefusedError) return this.failure(reviewUri, [this.error(reviewUri, `${e.message}; not written`)]);
         return this.failure(reviewUri, [this.error(reviewUri, `could not replace ${basenameUri(path)}: ${messageOf(e)}`)]);
@@ -232,6 +234,8 @@ export class SidecarStore {
         continue;
       }
       this.seen.set(path, await sha256Hex(bytes));
+      // Ours is in place, but an editor's in-place save landed in the file it replaced: kept aside.
+      if (displaced) return { ...outcome('written'), errors: [await keepDisplaced(this.host, path, displaced)] };
       return outcome('written');
     }
     return this.failure(reviewUri, [this.error(reviewUri, `${basenameUri(path)} kept changing on disk while Marginalia was writing it; nothing was written, try again`)]);

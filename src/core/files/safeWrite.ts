@@ -35,6 +35,12 @@ export interface ReplaceOptions {
    * false. Without it the target is replaced whatever it is now.
    */
   expect?: ExpectedFile | 'absent';
+  /**
+   * Called when the target was replaced but had been written to in place after the check (an
+   * editor saving it meanwhile): with the bytes that write left in the replaced file, which is
+   * gone from its name now. The caller merges them (or they are lost).
+   */
+  onDisplaced?: (bytes: Uint8Array) => void;
 }
 
 /** Why a target may not be replaced, or undefined when it may. */
@@ -62,7 +68,13 @@ export async function replaceFile(host: FileHost, target: string, bytes: Uint8Ar
   if (current?.gid !== undefined) keep.gid = current.gid;
 
   const temp = tempUriFor(target);
-  await host.writeFile(temp, bytes, keep);
+  try {
+    await host.writeFile(temp, bytes, keep);
+  } catch (e) {
+    // A disk that filled up mid-write leaves part of a temp file: never the good copy of anything.
+    await host.delete(temp).catch(() => undefined);
+    throw e;
+  }
   try {
     if (!host.capabilities.atomicRename && !sameBytes(await host.readFile(temp), bytes)) {
       throw new Error(`could not write a verified copy beside ${basenameUri(target)}`);
@@ -71,7 +83,8 @@ export async function replaceFile(host: FileHost, target: string, bytes: Uint8Ar
       if (options.expect && host.renameIfUnchanged) {
         const done = await host.renameIfUnchanged(temp, target, options.expect === 'absent' ? undefined : options.expect);
         if (!done) await host.delete(temp).catch(() => undefined);
-        return done;
+        if (typeof done === 'object') options.onDisplaced?.(done.displaced);
+        return done !== false;
       }
       if (options.expect && !(await stillExpected(host, target, options.expect))) {
         await host.delete(temp).catch(() => undefined);

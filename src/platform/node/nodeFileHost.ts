@@ -2,6 +2,7 @@ import * as fs from 'node:fs';
 import * as fsp from 'node:fs/promises';
 import {
   type CancellationSignal,
+  type Displaced,
   type ExpectedFile,
   type FileHost,
   type FileHostCapabilities,
@@ -33,11 +34,25 @@ function sameBytes(a: Uint8Array, b: Uint8Array): boolean {
   return a.length === b.length && Buffer.compare(a, b) === 0;
 }
 
+/** All of a file through its descriptor, from offset 0 whatever was read before (pread). */
+function readFromStart(fd: number): Buffer {
+  const chunks: Buffer[] = [];
+  let position = 0;
+  for (;;) {
+    const chunk = Buffer.allocUnsafe(Math.max(65536, fs.fstatSync(fd).size - position));
+    const n = fs.readSync(fd, chunk, 0, chunk.length, position);
+    if (n === 0) break;
+    chunks.push(chunk.subarray(0, n));
+    position += n;
+  }
+  return Buffer.concat(chunks);
+}
+
 /** The file at fd is `expected`: same size, mtime, inode and bytes. */
 function matches(fd: number, s: fs.Stats, expected: ExpectedFile): boolean {
   if (!s.isFile() || s.size !== expected.size || s.mtimeMs !== expected.mtime) return false;
   if (expected.ino !== undefined && s.ino !== expected.ino) return false;
-  return sameBytes(fs.readFileSync(fd), expected.bytes);
+  return sameBytes(readFromStart(fd), expected.bytes);
 }
 
 /**
@@ -102,7 +117,7 @@ export class NodeFileHost implements FileHost {
    * few system calls long. A file being created is created with link(2), which fails if anything
    * appeared meanwhile — a true compare-and-swap.
    */
-  async renameIfUnchanged(from: string, to: string, expected: ExpectedFile | undefined): Promise<boolean> {
+  async renameIfUnchanged(from: string, to: string, expected: ExpectedFile | undefined): Promise<boolean | Displaced> {
     const [a, b] = [uriToFsPath(from), uriToFsPath(to)];
     if (!expected) return this.createByLink(a, b);
     let fd: number;
@@ -119,7 +134,10 @@ export class NodeFileHost implements FileHost {
       const now = fs.lstatSync(b);
       if (now.ino !== s.ino || now.mtimeMs !== s.mtimeMs || now.size !== s.size) return false;
       fs.renameSync(a, b);
-      return true;
+      // An editor saving in place between the check and the rename wrote into the file just
+      // replaced: still readable through fd. Hand its bytes back to be merged.
+      const after = readFromStart(fd);
+      return sameBytes(after, expected.bytes) ? true : { displaced: after };
     } finally {
       fs.closeSync(fd);
     }

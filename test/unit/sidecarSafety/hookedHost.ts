@@ -2,14 +2,14 @@
 // any host — here the real node:fs one, so a test can step in between two of `annotate`'s file
 // operations and change the file on disk for real.
 
-import type { CancellationSignal, ExpectedFile, FileHost, FileStat, FindFilesOptions, WriteFileOptions } from '../../../src/core/host';
+import type { CancellationSignal, Displaced, ExpectedFile, FileHost, FileStat, FindFilesOptions, WriteFileOptions } from '../../../src/core/host';
 
 export type HookedOp = 'readFile' | 'writeFile' | 'rename' | 'renameIfUnchanged' | 'delete' | 'stat' | 'readDirectory' | 'findFiles' | 'realUri';
 
 export class HookedHost implements FileHost {
   readonly calls: Array<{ op: HookedOp; uri: string }> = [];
   beforeCall?: (op: HookedOp, uri: string) => void | Promise<void>;
-  renameIfUnchanged?: (from: string, to: string, expected: ExpectedFile | undefined) => Promise<boolean>;
+  renameIfUnchanged?: (from: string, to: string, expected: ExpectedFile | undefined) => Promise<boolean | Displaced>;
   realUri?: (uri: string) => Promise<string>;
 
   constructor(private readonly inner: FileHost) {

@@ -6,7 +6,8 @@
 //
 //   node racingWriter.js SIDECAR STOPFILE atomic|inplace
 
-import { existsSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
+import { basename, dirname, join } from 'node:path';
 import { parseSidecar, renderSidecar } from '../../../src/core/annotations/sidecarFormat';
 import { decodeText } from '../../../src/core/text';
 
@@ -15,6 +16,7 @@ let writes = 0;
 let lost = 0;
 let unreadable = 0;
 let wiped = 0;
+let keptAside = 0;
 let last: string | undefined;
 const lostIds: string[] = [];
 
@@ -34,8 +36,14 @@ while (!existsSync(stopFile)) {
   }
   const s = parsed.sidecar;
   if (last !== undefined && !s.annotations.some((a) => a.id === last)) {
-    lost++;
-    if (lostIds.length < 10) lostIds.push(last);
+    // Not lost if Marginalia kept it aside (an in-place save it caught in the file it replaced).
+    const id = last;
+    const aside = readdirSync(dirname(sidecar)).filter((f) => f.startsWith(`${basename(sidecar)}.displaced-`));
+    if (aside.some((f) => readFileSync(join(dirname(sidecar), f), 'utf8').includes(`id: ${id}\n`))) keptAside++;
+    else {
+      lost++;
+      if (lostIds.length < 10) lostIds.push(id);
+    }
   }
   s.annotations = s.annotations.filter((a) => a.id !== last);
   const id = `w${(writes + 1).toString(16)}`;
@@ -56,4 +64,4 @@ while (!existsSync(stopFile)) {
   last = id;
   writes++;
 }
-process.stdout.write(JSON.stringify({ writes, lost, unreadable, wiped, lostIds }) + '\n');
+process.stdout.write(JSON.stringify({ writes, lost, keptAside, unreadable, wiped, lostIds }) + '\n');
