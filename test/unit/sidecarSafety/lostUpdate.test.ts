@@ -63,11 +63,11 @@ describe('lost update: another writer between annotate’s read and its rename (
     sidecar0 = await initialSidecar();
   });
 
-  it(`in memory: a writer stepping in before any of annotate's file operations loses nothing (${times(200)} runs)`, async () => {
+  it(`in memory: a writer stepping in before any of annotate's file operations loses nothing (${times(150)} runs)`, async () => {
     const rnd = seeded(0x1057);
     const tally: RaceTally = { runs: 0, interleaved: 0, steppedInBefore: {}, lostTheirs: 0, lostOurs: 0, retried: 0 };
     const SIDECAR = 'file:///c/film/r.annotations.yaml';
-    for (let i = 0; i < times(200); i++) {
+    for (let i = 0; i < times(150); i++) {
       const review = `${TINY_REVIEW}\nEdit number ${i}.\n`;
       const host = new MemoryFileHost({ 'file:///c/film/film.yaml': TINY_LEXICON, 'file:///c/film/r.md': review, [SIDECAR]: sidecar0 });
       const k = Math.floor(rnd() * 16);
@@ -97,7 +97,7 @@ describe('lost update: another writer between annotate’s read and its rename (
     assert.deepEqual([tally.lostTheirs, tally.lostOurs], [0, 0]);
   });
 
-  it(`on the real file system: a writer stepping in before any of annotate's file operations loses nothing (${times(150)} runs)`, async () => {
+  it(`on the real file system: a writer stepping in before any of annotate's file operations loses nothing (${times(100)} runs)`, async () => {
     const rnd = seeded(0x2013);
     const tally: RaceTally = { runs: 0, interleaved: 0, steppedInBefore: {}, lostTheirs: 0, lostOurs: 0, retried: 0 };
     const root = tempDir('race-fs');
@@ -105,7 +105,7 @@ describe('lost update: another writer between annotate’s read and its rename (
     mkdirSync(film);
     writeFileSync(join(film, 'film.yaml'), TINY_LEXICON);
     const path = join(film, 'r.annotations.yaml');
-    for (let i = 0; i < times(150); i++) {
+    for (let i = 0; i < times(100); i++) {
       const review = `${TINY_REVIEW}\nEdit number ${i}.\n`;
       writeFileSync(join(film, 'r.md'), review);
       writeFileSync(path, sidecar0);
@@ -154,7 +154,7 @@ describe('lost update: another writer between annotate’s read and its rename (
   });
 
   for (const mode of ['atomic', 'inplace'] as const) {
-    it(`a real second process saving ${mode === 'atomic' ? 'atomically' : 'in place'} in a tight loop while annotate runs ${times(40)} times`, async () => {
+    it(`a real second process saving ${mode === 'atomic' ? 'atomically' : 'in place'} in a tight loop while annotate runs ${times(25)} times`, async () => {
       const root = tempDir(`race-proc-${mode}`);
       const film = join(root, 'film');
       mkdirSync(film);
@@ -167,7 +167,7 @@ describe('lost update: another writer between annotate’s read and its rename (
       const lines = createInterface({ input: writer.stdout! })[Symbol.asyncIterator]();
       assert.equal((await lines.next()).value, 'ready');
       const outcomes = new Map<string, number>();
-      for (let i = 0; i < times(40); i++) {
+      for (let i = 0; i < times(25); i++) {
         writeFileSync(join(film, 'r.md'), `${TINY_REVIEW}\nEdit number ${i}.\n`);
         const r = await cli(['annotate', 'film/r.md'], root);
         const key =
