@@ -89,13 +89,17 @@ async function once(dir: string, baseline: boolean): Promise<void> {
   const again = renderSidecar(parsed.sidecar!, parsed.document);
   const renderMs = performance.now() - t0;
   if (again !== source) throw new Error('re-rendering an unchanged sidecar changed its bytes');
-  // One change through the store on node:fs: read, parse, add, re-anchor, render, check, rename.
+  // What annotate does, with one annotation added, through the store on node:fs: read, parse,
+  // add, re-anchor, regenerate the mentions (the same ones), render, check, compare-and-rename.
   const review = join(dir, 'review.md');
   const text = readFileSync(review, 'utf8');
   const store = new SidecarStore(new NodeFileHost({ blocking: true }));
+  const annotation = { ...parsed.sidecar!.annotations[0], id: 'ffffff', note: 'one more' };
   t0 = performance.now();
-  await store.addAnnotation(fileUri(review), text, { start: 10, end: 30, tags: [], note: 'one more' });
+  const outcome = await store.write(fileUri(review), text, parsed.sidecar!.mentions, { op: 'add', annotation });
   const writeMs = performance.now() - t0;
+  if (outcome.status !== 'written') throw new Error(JSON.stringify(outcome.errors));
+  if (readFileSync(sidecarPath).length < source.length) throw new Error('the write dropped mentions');
   let baselineMs: number | undefined;
   if (baseline) {
     t0 = performance.now();

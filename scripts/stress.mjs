@@ -23,7 +23,7 @@ const child = spawn('npx', ['--no-install', ...args], { cwd: REPO, env, stdio: [
 let output = '';
 child.stdout.on('data', (d) => (process.stdout.write(d), (output += d)));
 child.on('close', (code) => {
-  const figures = output.split('\n').filter((l) => /^ {6}\S/.test(l) && !/^\s+at /.test(l));
+  const figures = output.split('\n').filter((l) => /^ {6}[^\s✔]/.test(l) && !/^\s+at /.test(l));
   console.log(`\n=== stress summary (${((Date.now() - t0) / 1000).toFixed(0)} s)`);
   for (const l of figures) console.log(l.trim());
   console.log(output.match(/^\s*\d+ passing.*$/m)?.[0]?.trim() ?? '', output.match(/^\s*\d+ failing.*$/m)?.[0]?.trim() ?? '0 failing');
