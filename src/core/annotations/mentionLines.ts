@@ -104,6 +104,17 @@ interface FlowValue {
   column: number;
 }
 
+// Sticky patterns (matched at lastIndex, no substrings made: these run once per mention).
+const KEY = /[A-Za-z]+/y;
+const SINGLE_QUOTED = /'((?:[^']|'')*)'/y;
+/** A plain scalar in flow context: up to `,` or `}`; no indicator first, no ` #` or `: ` inside. */
+const PLAIN = /(?:[^\s,[\]{}#&*!|>'"%@`?:-]|[-?:](?=[^\s,[\]{}]))[^,[\]{}]*?(?=[ \t]*[,}])/y;
+
+function stickyAt(re: RegExp, line: string, at: number): RegExpExecArray | null {
+  re.lastIndex = at;
+  return re.exec(line);
+}
+
 /** `{ key: value, … }` starting at `open` (the brace): its values and where it ends. */
 function parseFlowMap(line: string, open: number): { values: Map<string, FlowValue>; end: number } | undefined {
   const values = new Map<string, FlowValue>();
@@ -114,7 +125,7 @@ function parseFlowMap(line: string, open: number): { values: Map<string, FlowVal
   for (;;) {
     spaces();
     if (line[i] === '}') return { values, end: i + 1 };
-    const key = /^[A-Za-z]+/.exec(line.slice(i))?.[0];
+    const key = stickyAt(KEY, line, i)?.[0];
     if (!key || !KEYS.has(key) || values.has(key)) return undefined;
     i += key.length;
     if (line[i] !== ':' || (line[i + 1] !== ' ' && line[i + 1] !== '\t')) return undefined;
@@ -128,13 +139,12 @@ function parseFlowMap(line: string, open: number): { values: Map<string, FlowVal
       if (!r) return undefined;
       [value, i] = r;
     } else if (line[i] === "'") {
-      const close = /^'((?:[^']|'')*)'/.exec(line.slice(i));
+      const close = stickyAt(SINGLE_QUOTED, line, i);
       if (!close) return undefined;
       value = close[1].replace(/''/g, "'");
       i += close[0].length;
     } else {
-      // A plain scalar in flow context: up to `,` or `}`; no indicators, no ` #`, no `: `.
-      const plain = /^[^\s,[\]{}#&*!|>'"%@`?:-][^,[\]{}]*?(?=[ \t]*[,}])/.exec(line.slice(i)) ?? /^[-?:][^\s,[\]{}][^,[\]{}]*?(?=[ \t]*[,}])/.exec(line.slice(i));
+      const plain = stickyAt(PLAIN, line, i);
       if (!plain || /: |:$| #/.test(plain[0])) return undefined;
       value = plain[0];
       quoted = false;
