@@ -97,9 +97,9 @@ const webTests = {
   banner: { js: "var process = globalThis.process || { env: {}, argv: [], platform: 'browser', version: '', versions: {}, cwd: () => '/', nextTick: (f, ...a) => setTimeout(() => f(...a), 0) };" },
 };
 
-// The webviews' scripts (the comparison view; the reading panel of plain-text reviews): browser
-// IIFEs loaded from files under a strict CSP.
-const webviewBundles = ['compare', 'reading'].map((name) => ({
+// The webviews' scripts (the comparison view; the reading panel of plain-text reviews; the mark
+// clicks in VS Code's Markdown preview): browser IIFEs loaded from files under a strict CSP.
+const webviewBundles = ['compare', 'reading', 'preview'].map((name) => ({
   entryPoints: [`src/webview/${name}/main.ts`],
   outfile: `dist/webview/${name}.js`,
   bundle: true,
@@ -140,7 +140,7 @@ const perFile = {
 
 // A production build must not ship stale development source maps; other files in dist/ (the .vsix)
 // are left alone.
-if (production) for (const f of ['dist/extension.js.map', 'dist/extension.web.js.map', 'dist/cli.js.map', 'dist/webview/compare.js.map', 'dist/webview/reading.js.map']) rmSync(f, { force: true });
+if (production) for (const f of ['dist/extension.js.map', 'dist/extension.web.js.map', 'dist/cli.js.map', 'dist/webview/compare.js.map', 'dist/webview/reading.js.map', 'dist/webview/preview.js.map']) rmSync(f, { force: true });
 const webActivationBench = { ...webTests, entryPoints: ['test/hostBench/activation.ts'], outfile: 'out/test/hostBench/activation.web.js' };
 const configs = devOnly || watch ? [...bundles, ...webviewBundles, coreForBrowser, webTests, webActivationBench, ...benchBundles, perFile] : [...bundles, ...webviewBundles, coreForBrowser];
 if (watch) {

@@ -138,6 +138,13 @@ export async function freePort(from) {
   throw new Error(`no free port in ${from}..${from + 99}`);
 }
 
+/**
+ * The first-hour profile `npm start` opens VS Code with: no git prompt for the repository around
+ * the scratch copy, no startup page. The end-to-end server uses it too, so its first screen is the
+ * one `npm start` shows.
+ */
+export const START_SETTINGS = { 'git.openRepositoryInParentFolders': 'never', 'workbench.startupEditor': 'none' };
+
 /** Keeps code-server's state in T instead of $HOME and /tmp (its sockets), and offline. */
 function serverEnv(T, extra = {}) {
   return {

@@ -106,7 +106,9 @@ export class CompareSession {
     const film = this.filmIndex();
     if (!film || !film.entity(selection.entityId)) return;
     this.selection = selection;
-    const { reviews } = compareInput(film);
+    // Side by side in the order of the matrix's rows, so a column sits where its row does.
+    const rows = new Map((this.matrix?.critics ?? []).map((c, i) => [c.uri, i]));
+    const reviews = compareInput(film).reviews.sort((a, b) => (rows.get(a.uri) ?? rows.size) - (rows.get(b.uri) ?? rows.size));
     const reviewUri = selection.kind === 'cell' ? selection.reviewUri : undefined;
     this.post({ type: 'passages', entityId: selection.entityId, reviewUri, columns: passagesFor(reviews, selection.entityId, reviewUri) });
   }

@@ -6,7 +6,7 @@ import type MarkdownIt from 'markdown-it';
 import * as vscode from 'vscode';
 import { markdownItMarginalia, type ResolveReview } from '../../../core/reading';
 import { asUri } from '../../commands';
-import { toPath } from '../../locations';
+import { toPath, toUri } from '../../locations';
 import type { CorpusChange } from '../../services/corpusService';
 import type { FeatureContext } from '../context';
 import { isPlainText, ParsedReviews } from './parsedReviews';
@@ -20,10 +20,15 @@ export interface ReadingView {
 
 export type ReadReviewResult = { kind: 'preview'; review: string } | { kind: 'panel'; review: string; html: string };
 
-/** Is a Markdown preview open? Refreshing none would only wake the Markdown extension. */
-function previewOpen(): boolean {
+/**
+ * Does VS Code's Markdown engine hold anything to refresh? A preview is open, or the Markdown
+ * extension is running here and may have cached tokens of a review (it tokenizes a document as it
+ * opens, perhaps before the index has the review). Otherwise a refresh would only wake it.
+ */
+function markdownToRefresh(): boolean {
+  if (vscode.extensions.getExtension('vscode.markdown-language-features')?.isActive) return true;
   return vscode.window.tabGroups.all.some((g) =>
-    g.tabs.some((t) => (t.input instanceof vscode.TabInputWebview && /markdown\.preview/.test(t.input.viewType)) || (t.input instanceof vscode.TabInputCustom && /markdown\.preview/.test(t.input.viewType))),
+    g.tabs.some((t) => (t.input instanceof vscode.TabInputWebview || t.input instanceof vscode.TabInputCustom) && /markdown\.preview/.test(t.input.viewType)),
   );
 }
 
@@ -60,7 +65,7 @@ export function register(ctx: FeatureContext): vscode.Disposable & ReadingView {
       pending = [];
       previews = false;
       for (const c of changes) panels.refresh(c);
-      if (refreshPreviews && previewOpen()) void vscode.commands.executeCommand('markdown.preview.refresh');
+      if (refreshPreviews && markdownToRefresh()) void vscode.commands.executeCommand('markdown.preview.refresh');
     }, 300);
   };
 
@@ -73,9 +78,11 @@ export function register(ctx: FeatureContext): vscode.Disposable & ReadingView {
       return undefined;
     }
     // Reading beside the source: open the review first when it is not the active editor.
-    if (vscode.window.activeTextEditor?.document.uri.toString() !== uri) await vscode.window.showTextDocument(vscode.Uri.parse(uri, true), { preview: true });
+    if (vscode.window.activeTextEditor?.document.uri.toString() !== uri) await vscode.window.showTextDocument(toUri(uri), { preview: true });
     if (isPlainText(uri)) return { kind: 'panel', review: uri, html: await panels.show(review) };
-    await vscode.commands.executeCommand('markdown.showPreviewToSide', vscode.Uri.parse(uri, true));
+    // Tokens the engine cached for this version of the review may predate the index or a sidecar.
+    await vscode.commands.executeCommand('markdown.preview.refresh');
+    await vscode.commands.executeCommand('markdown.showPreviewToSide', toUri(uri));
     return { kind: 'preview', review: uri };
   };
 
