@@ -8,7 +8,7 @@ import * as assert from 'assert';
 import MarkdownIt from 'markdown-it';
 import * as vscode from 'vscode';
 import { txtAsMarkdown } from '../../src/core/reading';
-import { api, herKey, inWebWorker, openReview, remove, reviewUri, waitFor, writeText } from './helpers';
+import { api, herKey, inWebWorker, openReview, remove, reviewUri, sidecarOf, waitFor, writeText } from './helpers';
 
 /**
  * Is VS Code's Markdown extension in this extension host? It loads our plugin from the extension
@@ -96,7 +96,7 @@ describe('reading view', () => {
       assert.match(after, /data-entity="samantha"/);
     } finally {
       await vscode.commands.executeCommand('marginalia.deleteAnnotation', { review: key, id, confirm: false });
-      await remove(reviewUri('larb-jessica-gross-becoming-human.annotations.yaml'));
+      await remove(sidecarOf('larb-jessica-gross-becoming-human.md'));
       await annotations.load(key);
     }
   });
