@@ -156,7 +156,8 @@ export function readPage(text: string, options: PageOptions): PageResult {
   let tailReason = '';
   let inKeptComments = false;
   let formStarted = false;
-  const neighbourIsCredit = (i: number) => [units[i - 1], units[i + 1]].some((u) => u && CREDIT_LINE.test(u.text));
+  // "Directed by …" beside a credits line is a credit, not a byline ("Score: 8/10" is a rating, not the music credit).
+  const neighbourIsCredit = (i: number) => [i - 1, i + 1].some((j) => units[j] && cls[j].kind !== 'rating' && CREDIT_LINE.test(units[j].text));
 
   for (let i = 0; i < units.length; i++) {
     if (actions[i]) continue;

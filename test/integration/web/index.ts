@@ -26,6 +26,7 @@ export function run(): Promise<void> {
   require('../interchange.test');
   require('../languageFeatures.test');
   require('../navigation.test');
+  require('../proposeLexicon.test');
   require('../reviewsTree.test');
   return new Promise((resolve, reject) => {
     let passed = 0;
