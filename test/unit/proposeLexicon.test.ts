@@ -4,7 +4,7 @@
 import * as assert from 'node:assert/strict';
 import { join } from 'node:path';
 import { parseLexicon } from '../../src/core/lexicon/parseLexicon';
-import { LexiconNotParsedError } from '../../src/core/lexicon/propose/mergeProposals';
+import { applyLexiconEdits, LexiconNotParsedError, lexiconEditsForProposals } from '../../src/core/lexicon/propose/mergeProposals';
 import { mergeProposalsIntoLexicon, proposeLexicon, type Proposal } from '../../src/core/lexicon/propose';
 import { ARRIVAL_DIR, HER_DIR, loadLexicon, readText, reviewFiles, ROOT } from './fixtures';
 import { readReviewInfo } from '../../src/core/review';
@@ -215,6 +215,46 @@ themes:
     assert.equal(lex.film.title, 'Up');
     assert.equal(lex.film.ambiguous, true);
     assert.deepEqual(lex.byId.get('carl')?.playedBy, []);
+  });
+
+  it('as edits for an open editor: ascending, apart, insertions only where the file has entries, the same result as the merge', () => {
+    const accepted = [
+      p({ id: 'ian-donnelly', kind: 'character', name: 'Ian Donnelly', aliases: ['Ian'], playedBy: ['jeremy-renner'] }),
+      p({ id: 'jeremy-renner', kind: 'person', name: 'Jeremy Renner', roles: ['actor'] }),
+      p({ id: 'time', kind: 'theme', name: 'Time', aliases: ['time'] }),
+    ];
+    const edits = lexiconEditsForProposals(HAND, accepted);
+    assert.equal(edits.length, 3, 'one insertion per section');
+    for (const [i, e] of edits.entries()) {
+      assert.equal(e.remove, 0);
+      if (i > 0) assert.ok(e.at >= edits[i - 1].at + edits[i - 1].remove);
+      assert.equal(HAND[e.at - 1], '\n', 'each insertion starts a line');
+    }
+    const merged = applyLexiconEdits(HAND, edits);
+    assert.deepEqual(parseLexicon('/f/film.yaml', merged).diagnostics, []);
+    assert.deepEqual(parseLexicon('/f/film.yaml', merged).byId.get('ian-donnelly')?.playedBy, ['jeremy-renner']);
+    // Taking the inserted text out again gives the hand-made file back, byte for byte.
+    let back = '';
+    let from = 0;
+    let shift = 0;
+    for (const e of edits) {
+      back += merged.slice(from, e.at + shift);
+      from = e.at + shift + e.text.length;
+      shift += e.text.length;
+    }
+    back += merged.slice(from);
+    assert.equal(back, HAND);
+    assert.deepEqual(lexiconEditsForProposals(merged, accepted), [], 'nothing left to add');
+    // Empty sections, missing ones, CRLF, no final newline, an empty file: several edits at one
+    // offset become one, and the result reads as a lexicon with every entry.
+    const more = [...accepted, p({ id: 'up', kind: 'film', name: 'Up' })];
+    for (const text of ['version: 1\r\nfilm:\r\n  id: up\r\n  title: Up\r\ncharacters: []\r\npeople:\r\n', 'version: 1\nfilm: {id: up, title: Up}\ncharacters:\n  - id: a\n    name: A', '']) {
+      const e = lexiconEditsForProposals(text, more);
+      assert.equal(new Set(e.map((x) => x.at)).size, e.length, JSON.stringify(text));
+      const lex = parseLexicon('/f/film.yaml', applyLexiconEdits(text, e));
+      assert.deepEqual(lex.diagnostics, [], JSON.stringify(text));
+      for (const id of ['up', 'ian-donnelly', 'jeremy-renner', 'time']) assert.ok(lex.byId.get(id), `${id} in ${JSON.stringify(text)}`);
+    }
   });
 
   it('refuses text it cannot parse, saying where', () => {
