@@ -126,6 +126,6 @@ describe('proposing the lexicon of a new film', () => {
     await vscode.commands.executeCommand('undo');
     assert.ok(!doc.getText().includes(`id: ${themes[0].id}`), 'undo takes the entries back');
     assert.ok(doc.getText().includes('# a second note, unsaved'), 'the unsaved note stays');
-    await vscode.commands.executeCommand('workbench.action.revertFile');
+    await vscode.commands.executeCommand('workbench.action.files.revert');
   });
 });

@@ -12,7 +12,7 @@ export interface Byline {
   empty?: boolean;
 }
 
-const BY = /^(?:(?:written|reviewed|review|words|posted|story|text|article|published)\s+)?by\s*[:：]?\s*/i;
+const BY = /^(?:(?:written|reviewed|review|words|posted|story|text|article|published|watched|logged)\s+)?by\s*[:：]?\s*/i;
 const PARTICLES = new Set(['de', 'da', 'di', 'del', 'della', 'der', 'den', 'van', 'von', 'le', 'la', 'du', 'dos', 'das', 'bin', 'al', 'el', 'y', 'ter', 'zu']);
 /** Job titles that follow a name in a byline; they are not the publication. */
 const ROLE = /\b(?:critic|contributor|editor|writer|reporter|correspondent|columnist|staff|author|reviewer|journalist|blogger|founder|freelance|contributing|senior|chief|film|movie)s?\b/i;

@@ -113,6 +113,7 @@ describe('import rules: bylines', () => {
     ['Festival Dispatch · Sept. 20, 2015 · by Kwame Mensah', { critic: 'Kwame Mensah', publication: 'Festival Dispatch', date: '2015-09-20' }],
     ['Grade: A- · posted by Ines Carvalho on 2016-01-30', { critic: 'Ines Carvalho', date: '2016-01-30', rating: 'A-' }],
     ['★★★½ | by Dana Whitfield | The Night Shift', { critic: 'Dana Whitfield', publication: 'The Night Shift', rating: '★★★½' }],
+    ['Watched by Sam Okonkwo · 12 Jan 2024', { critic: 'Sam Okonkwo', date: '2024-01-12' }],
   ];
   for (const [line, want] of strips) {
     it(`reads the byline in ${line}`, () => {
@@ -218,6 +219,14 @@ describe('import rules: whole pages', () => {
     assert.equal(r.frontMatter.title, 'Nope');
     assert.equal(r.frontMatter.rating?.text, '8.0');
     assert.equal(r.body, '## Synopsis\n\nTwo siblings who train horses find something in the clouds above their ranch.\n\n## Review\n\nPeele looks up, and so do we, for two hours and ten minutes of dread and wonder.\n');
+  });
+  it('the site’s name above its menu is the publication, a section kicker is not the title', () => {
+    const text = 'SUBSCRIBE   |   LOG IN\nThe Westside Weekly\nNews  •  Arts  •  Film  •  Food\n\nFILM\n‘Heat’: Mann’s city at night\nBy Gordon Achebe\n\nHeat is a crime picture with the soul of a novel, and Michael Mann knows it.\n';
+    const r = importReview({ fileName: 'x.txt', text });
+    assert.deepEqual([r.frontMatter.title, r.frontMatter.critic, r.frontMatter.publication], ['‘Heat’: Mann’s city at night', 'Gordon Achebe', 'The Westside Weekly']);
+    assert.equal(r.body, 'Heat is a crime picture with the soul of a novel, and Michael Mann knows it.\n');
+    // Without a menu below it, a short first line is still the title.
+    assert.equal(importReview({ fileName: 'x.txt', text: 'The Westside Weekly\nBy Gordon Achebe\n\nHeat is a crime picture with the soul of a novel, and Mann knows it.\n' }).frontMatter.title, 'The Westside Weekly');
   });
   it('never invents a field: a page that says nothing gets no front matter', () => {
     const r = importReview({ fileName: 'notes.txt', text: 'I saw Up again today and cried at the same place, ten minutes in, as always.\n' });

@@ -51,6 +51,8 @@ async function newFilm(ctx: FeatureContext, args: NewFilmArgs = {}): Promise<str
   }
   await vscode.workspace.fs.createDirectory(toUri(dir));
   await ctx.platform.host.writeFile(lexicon, encodeText(newLexiconText({ title, year })));
+  // In the index (and the tree) now, not when the file watcher gets round to it.
+  await ctx.corpus.refreshFiles([lexicon]);
   if (!args.title) {
     const next = await vscode.window.showInformationMessage(`Marginalia: created ${vscode.workspace.asRelativePath(toUri(lexicon))}. Import its reviews now?`, 'Import Reviews…');
     if (next) await importReviews(ctx, { film: dir });
