@@ -103,6 +103,24 @@ describe('lexicon proposals, rule by rule', () => {
     assert.ok(!r.entities.some((p) => p.name === 'Wilson' || p.aliases.includes('Wilson')));
   });
 
+  it('a rank before a full name and a surname with a particle are short forms too; "Actor is wonderful as Character" links them', () => {
+    const r = proposeLexicon([
+      { uri: 'memfs:/a.md', text: 'Lt. Vincent Hanna (Al Pacino) chases Neil McCauley (Robert De Niro). Val Kilmer is wonderful as Chris Shiherlis.', bodyStart: 0 },
+      { uri: 'memfs:/b.md', text: 'Vincent Hanna shouts; De Niro barely moves. Hanna waits. Chris Shiherlis runs, and De Niro plays McCauley cold.', bodyStart: 0 },
+    ], { title: 'Heat' });
+    const hanna = byName(r.entities, 'Vincent Hanna')!;
+    assert.equal(hanna.kind, 'character');
+    assert.deepEqual(hanna.aliases.sort(), ['Hanna', 'Lt. Vincent Hanna']);
+    assert.deepEqual(hanna.playedBy, ['al-pacino']);
+    assert.deepEqual(byName(r.entities, 'Robert De Niro')!.aliases, ['De Niro']);
+    assert.ok(!r.entities.some((p) => p.name === 'De Niro' || p.name === 'Lt. Vincent Hanna'));
+    assert.deepEqual(byName(r.entities, 'Neil McCauley')!.playedBy, ['robert-de-niro']);
+    assert.deepEqual(byName(r.entities, 'Chris Shiherlis')!.playedBy, ['val-kilmer']);
+    // Without the word "as", an adjective after "is" is no evidence: "Val Kilmer is wonderful, Chris Shiherlis too".
+    const plain = proposeLexicon([{ uri: 'memfs:/c.md', text: 'Val Kilmer is wonderful. Chris Shiherlis too. Val Kilmer again, and Chris Shiherlis again.', bodyStart: 0 }], { title: 'Heat' });
+    assert.equal(byName(plain.entities, 'Chris Shiherlis')?.playedBy, undefined);
+  });
+
   it('leaves out sentence starts, months, awards, places, quoted titles and the critic of the byline', () => {
     const text = '---\ncritic: Dana Whitfield\n---\nBy Dana Whitfield\n\nMeanwhile the Academy Award went elsewhere in March. However, it played in Derry and in Derry again. *Get Out* and *Get Out* were better. Dana Whitfield liked it.';
     const r = proposeLexicon([{ uri: 'memfs:/a.md', text, bodyStart: text.indexOf('By') }, { uri: 'memfs:/b.md', text: 'However, March. In Derry. *Get Out*.', bodyStart: 0 }], { title: 'It' });
