@@ -13,6 +13,7 @@ const ALLOWED = [
   /^CHANGELOG\.md$/,
   /^LICENSE$/,
   /^dist\/(extension|extension\.web|importHtml|cli)\.js$/,
+  /^dist\/webview\/compare\.js$/,
   /^media\//,
   /^schemas\/.*\.json$/,
   /^corpus\/[^/]+\/(film\.yaml|[^/]+\.md)$/,

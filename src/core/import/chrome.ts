@@ -170,7 +170,8 @@ function isShareBar(line: string): boolean {
       hits++;
     } else return false;
   }
-  return hits >= 1 && ws.some((w) => w.startsWith('share') || w === 'tweet' || w === 'facebook' || w === 'twitter' || w === 'email' || w === 'pinterest' || w === 'reddit' || w === 'whatsapp' || w === 'linkedin');
+  // WordPress's "Like this: Like Loading…" is a like button, not prose, though it names no network.
+  return hits >= 1 && (ws.some((w) => w.startsWith('share') || w === 'tweet' || w === 'facebook' || w === 'twitter' || w === 'email' || w === 'pinterest' || w === 'reddit' || w === 'whatsapp' || w === 'linkedin') || /\blike (?:this:|loading)/.test(t));
 }
 
 /**

@@ -150,6 +150,7 @@ describe('import rules: chrome lines and near misses', () => {
     ['Facebook Twitter Email', 'share bar'],
     ['Click to share on Twitter (Opens in new window)', 'share bar'],
     ['Like Loading...', 'share bar'],
+    ['Like this:  Like Loading…', 'share bar'],
     ['Close Menu', 'menu'],
     ['Skip to content', 'menu'],
     ['Home | Reviews | Features | About', 'menu'],

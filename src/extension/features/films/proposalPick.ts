@@ -39,17 +39,19 @@ export function proposalItems(result: ProposalResult, nameOf: (id: string) => st
     if (proposals.length === 0) continue;
     items.push({ label: group.label, kind: vscode.QuickPickItemKind.Separator });
     for (const p of proposals) {
+      // The kind is the group's (and the icon's); the description says what decides: who plays
+      // it or what they did, how often the reviews name it, and the other names it goes by.
       const what: string[] = [];
-      if (p.kind === 'character') {
-        what.push('character');
-        if (p.playedBy?.length) what.push(`played by ${p.playedBy.map((id) => nameOf(id) ?? id).join(', ')}`);
-      } else if (p.kind === 'person') what.push(p.roles?.length ? p.roles.join(', ') : 'person');
-      else if (p.kind === 'film') what.push(p.ambiguous ? 'film · an ordinary word too' : 'film');
-      else what.push('theme');
-      if (p.aliases.length) what.push(`${p.kind === 'theme' ? 'terms' : 'also'} ${p.aliases.join(', ')}`);
+      if (p.kind === 'character' && p.playedBy?.length) what.push(`played by ${p.playedBy.map((id) => nameOf(id) ?? id).join(', ')}`);
+      else if (p.kind === 'person') what.push(p.roles?.length ? p.roles.join(', ') : 'cast or crew');
+      else if (p.kind === 'film' && p.ambiguous) what.push('an ordinary word too');
       what.push(seen(p.count, p.reviews));
-      const evidence = p.evidence.filter((e) => !/^\d+× in \d+ reviews?/.test(e) && !/ordinary English$/.test(e));
-      const example = p.examples[0] ? `“${excerpt(p.examples[0], [p.name, ...p.aliases])}”` : '';
+      if (p.aliases.length) what.push(`${p.kind === 'theme' ? 'terms' : 'also'} ${p.aliases.join(', ')}`);
+      // The detail line is cut at the list's width: the evidence that decides first (counts are in
+      // the description, "possessive" says little), then a sentence that uses the full name if one does.
+      const evidence = p.evidence.filter((e) => !/^\d+× in \d+ reviews?/.test(e) && !/ordinary English$/.test(e) && e !== 'possessive');
+      const sentence = p.examples.find((e) => e.includes(p.name)) ?? p.examples[0];
+      const example = sentence ? `“${excerpt(sentence, [p.name, ...p.aliases])}”` : '';
       items.push({
         label: p.name,
         iconPath: new vscode.ThemeIcon(group.icon),
@@ -76,14 +78,19 @@ export function proposalItems(result: ProposalResult, nameOf: (id: string) => st
   return items;
 }
 
-/** Up to about 150 characters of a sentence, around the first of `names` in it. */
-export function excerpt(sentence: string, names: string[], max = 150): string {
+/**
+ * Up to `max` characters of a sentence, starting a few words before the first of `names` in it:
+ * the list cuts its detail line short, and the name is what the reader looks for.
+ */
+export function excerpt(sentence: string, names: string[], max = 120): string {
   const s = sentence.replace(/\s+/g, ' ').trim();
-  if (s.length <= max) return s;
-  const at = Math.max(0, Math.min(...names.map((n) => s.indexOf(n)).filter((i) => i >= 0).concat(s.length)));
-  const start = at < max / 3 || at >= s.length ? 0 : Math.max(0, s.lastIndexOf(' ', at - 40) + 1);
+  const found = names.map((n) => s.indexOf(n)).filter((i) => i >= 0);
+  const at = found.length ? Math.min(...found) : 0;
+  const start = at <= 24 ? 0 : s.lastIndexOf(' ', at - 20) + 1;
+  if (start === 0 && s.length <= max) return s;
   const end = Math.min(s.length, start + max);
-  const cut = end < s.length ? s.slice(start, s.lastIndexOf(' ', end) > start ? s.lastIndexOf(' ', end) : end) : s.slice(start);
+  const space = s.lastIndexOf(' ', end);
+  const cut = end < s.length ? s.slice(start, space > at ? space : end) : s.slice(start);
   return `${start > 0 ? '…' : ''}${cut}${end < s.length ? '…' : ''}`;
 }
 
@@ -97,7 +104,8 @@ export function pickProposals({ title, items }: PickOptions): Promise<readonly P
   return new Promise((resolve) => {
     const pick = vscode.window.createQuickPick<ProposalItem>();
     pick.title = title;
-    pick.placeholder = 'Check what to add to film.yaml (type to filter by name, actor or evidence); Enter adds the checked entries';
+    // Short: the input cuts it off. Typing filters by name, description (actors, roles) and evidence.
+    pick.placeholder = 'Check the entries to add to film.yaml, then Enter';
     pick.canSelectMany = true;
     pick.matchOnDescription = true;
     pick.matchOnDetail = true;
