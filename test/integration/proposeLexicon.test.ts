@@ -18,9 +18,17 @@ describe('proposing the lexicon of a new film', () => {
   const lexiconUri = () => vscode.Uri.joinPath(filmDir(), 'film.yaml');
   const rawDir = () => vscode.Uri.joinPath(workspaceRoot(), 'raw-room');
   after(async () => {
+    const { corpus, trees } = await api();
     await vscode.commands.executeCommand('workbench.action.closeAllEditors');
+    // The suites after this one expect the workspace as it was: wait until the index has let go
+    // and the Reviews tree has refreshed without the film (a refresh later would reset their rows).
+    let refreshed = false;
+    const listening = trees.reviews.onDidChangeTreeData(() => (refreshed = !corpus.index.film(filmDir().toString())));
     await remove(filmDir());
     await remove(rawDir());
+    await waitFor('the film gone from the index and the tree', () => refreshed, 20000);
+    listening.dispose();
+    await new Promise((r) => setTimeout(r, 500));
   });
 
   it('New Film, Import Reviews, Propose (accept all): characters and cast linked by playedBy, no problems, rows “Critic — Title”, cards on hover', async () => {
