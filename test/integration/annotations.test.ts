@@ -5,7 +5,7 @@
 
 import * as assert from 'assert';
 import * as vscode from 'vscode';
-import { api, herDir, herKey, hoverText, listNames, openReview, readText, remove, reviewUri, waitFor, writeText } from './helpers';
+import { api, herDir, herKey, hoverText, listNames, openReview, readText, remove, reviewUri, waitFor, writeText, removeSidecars, sidecarOf } from './helpers';
 
 interface WriteSummary {
   written: string[];
@@ -14,18 +14,8 @@ interface WriteSummary {
   failed: Array<{ review: string; errors: string[] }>;
 }
 
-const sidecar = (review: string) => reviewUri(review.replace(/\.md$/, '.annotations.yaml'));
+const sidecar = sidecarOf;
 
-async function removeSidecars(): Promise<void> {
-  const { annotations } = await api();
-  for (const f of await listNames(herDir())) {
-    if (!f.endsWith('.annotations.yaml')) continue;
-    await remove(reviewUri(f));
-    // Not left to the file watcher, whose events may come late: the next test starts clean.
-    await annotations.load(herKey(f.replace(/\.annotations\.yaml$/, '.md')));
-  }
-  await waitFor(`no annotations left (${annotations.all().map((r) => r.review).join(', ')})`, () => annotations.all().length === 0);
-}
 
 async function annotate(review: string, passage: string, tags: string[], note: string): Promise<{ id: string; start: number; end: number }> {
   const doc = await openReview(review);
