@@ -5,7 +5,7 @@
 
 import * as assert from 'assert';
 import * as vscode from 'vscode';
-import { api, herDir, herKey, hoverText, listNames, openReview, readText, remove, reviewUri, waitFor, writeText } from './helpers';
+import { api, herDir, herKey, hoverText, listNames, openReview, readText, remove, reviewUri, waitFor, writeText, removeSidecars, sidecarOf } from './helpers';
 
 interface WriteSummary {
   written: string[];
@@ -14,18 +14,8 @@ interface WriteSummary {
   failed: Array<{ review: string; errors: string[] }>;
 }
 
-const sidecar = (review: string) => reviewUri(review.replace(/\.md$/, '.annotations.yaml'));
+const sidecar = sidecarOf;
 
-async function removeSidecars(): Promise<void> {
-  const { annotations } = await api();
-  for (const f of await listNames(herDir())) {
-    if (!f.endsWith('.annotations.yaml')) continue;
-    await remove(reviewUri(f));
-    // Not left to the file watcher, whose events may come late: the next test starts clean.
-    await annotations.load(herKey(f.replace(/\.annotations\.yaml$/, '.md')));
-  }
-  await waitFor(`no annotations left (${annotations.all().map((r) => r.review).join(', ')})`, () => annotations.all().length === 0);
-}
 
 async function annotate(review: string, passage: string, tags: string[], note: string): Promise<{ id: string; start: number; end: number }> {
   const doc = await openReview(review);
@@ -159,6 +149,32 @@ describe('annotations', () => {
     }
     await waitFor('the film back', () => corpus.index.allFilms().length === 1 && corpus.index.allFilms()[0].reviews.size === 5);
     await waitFor('its annotations back', () => annotations.find(herKey('poignant-exploration.md'), id));
+  });
+});
+
+describe('renaming a review in the editor', () => {
+  afterEach(removeSidecars);
+
+  it('takes its sidecar along, with every annotation, and never overwrites one', async () => {
+    const { annotations } = await api();
+    const { id } = await annotate('poignant-exploration.md', 'Samantha’s evolution', ['samantha'], 'Follows the rename.');
+    await vscode.commands.executeCommand('workbench.action.closeAllEditors');
+    const from = reviewUri('poignant-exploration.md');
+    const to = reviewUri('poignant-exploration-renamed.md');
+    const edit = new vscode.WorkspaceEdit();
+    edit.renameFile(from, to);
+    assert.ok(await vscode.workspace.applyEdit(edit));
+    try {
+      await waitFor('the sidecar beside the new name', async () => (await listNames(herDir())).includes('poignant-exploration-renamed.annotations.yaml'));
+      assert.ok(!(await listNames(herDir())).includes('poignant-exploration.annotations.yaml'));
+      assert.match(await readText(sidecarOf('poignant-exploration-renamed.md')), /note: Follows the rename\./);
+      await waitFor('the annotation under the new name', () => annotations.find(to.toString(), id));
+    } finally {
+      const back = new vscode.WorkspaceEdit();
+      back.renameFile(to, from);
+      await vscode.workspace.applyEdit(back);
+      await waitFor('the sidecar back', async () => (await listNames(herDir())).includes('poignant-exploration.annotations.yaml'));
+    }
   });
 });
 

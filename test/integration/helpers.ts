@@ -100,3 +100,20 @@ export async function waitFor<T>(what: string, check: () => T | undefined | fals
     await new Promise((r) => setTimeout(r, 50));
   }
 }
+
+/** The sidecar of a Her review, by the review's file name. */
+export function sidecarOf(review: string): vscode.Uri {
+  return reviewUri(review.replace(/\.(md|txt)$/, '.annotations.yaml'));
+}
+
+/** Deletes every sidecar of the Her folder and waits until the annotations service holds none. */
+export async function removeSidecars(): Promise<void> {
+  const { annotations } = await api();
+  for (const f of await listNames(herDir())) {
+    if (!f.endsWith('.annotations.yaml')) continue;
+    await remove(reviewUri(f));
+    // Not left to the file watcher, whose events may come late: the next test starts clean.
+    await annotations.load(herKey(f.replace(/\.annotations\.yaml$/, '.md')));
+  }
+  await waitFor(`no annotations left (${annotations.all().map((r) => r.review).join(', ')})`, () => annotations.all().length === 0);
+}

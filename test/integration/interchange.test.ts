@@ -8,43 +8,16 @@
 
 import * as assert from 'assert';
 import * as vscode from 'vscode';
-import { api, EXTENSION_ID, exists, herDir, herKey, hoverText, inWebWorker, listNames, openReview, readText, remove, reviewUri, waitFor, workspaceRoot, writeText } from './helpers';
+import type { ExportReport } from '../../src/extension/features/interchange/exportAnnotations';
+import type { ImportReport } from '../../src/extension/features/interchange/importAnnotations';
+import { api, EXTENSION_ID, exists, herDir, herKey, hoverText, inWebWorker, listNames, openReview, readText, remove, reviewUri, waitFor, workspaceRoot, writeText, removeSidecars, sidecarOf } from './helpers';
 
-interface ExportReport {
-  format: string;
-  files: string[];
-  reviews: number;
-  annotations: number;
-  mentions: number;
-  warnings: string[];
-  skipped: string[];
-  failed: string[];
-  refused: string[];
-  cancelled: boolean;
-}
-
-interface ImportReport {
-  format: string;
-  counts: Record<'imported' | 'duplicate' | 'ambiguous' | 'unmatched' | 'skipped', number>;
-  entries: Array<{ label: string; status: string; review?: string; id?: string }>;
-  errors: string[];
-  reviews: string[];
-}
 
 type Json = Record<string, any>; // eslint-disable-line @typescript-eslint/no-explicit-any
 
 const exportsDir = () => vscode.Uri.joinPath(workspaceRoot(), 'exports');
-const sidecar = (review: string) => reviewUri(review.replace(/\.md$/, '.annotations.yaml'));
+const sidecar = sidecarOf;
 
-async function removeSidecars(): Promise<void> {
-  const { annotations } = await api();
-  for (const f of await listNames(herDir())) {
-    if (!f.endsWith('.annotations.yaml')) continue;
-    await remove(reviewUri(f));
-    await annotations.load(herKey(f.replace(/\.annotations\.yaml$/, '.md')));
-  }
-  await waitFor(`no annotations left (${annotations.all().map((r) => r.review).join(', ')})`, () => annotations.all().length === 0);
-}
 
 /** The review's text as the exports count it: the file's, a leading BOM dropped. */
 async function fileText(review: string): Promise<string> {

@@ -37,15 +37,8 @@ export interface ImportDeps {
   readHtml?: (html: string, options: { url?: string }) => HtmlPage;
 }
 
-export interface ImportedFrontMatter {
-  title?: string;
-  critic?: string;
-  publication?: string;
-  /** ISO date (YYYY-MM-DD). */
-  date?: string;
-  rating?: Rating;
-  source?: string;
-}
+/** What the page said, as it goes into the review's front matter (date as ISO YYYY-MM-DD). */
+export type ImportedFrontMatter = PageFields;
 
 export interface ImportReport {
   kept: { paragraphs: number; characters: number };

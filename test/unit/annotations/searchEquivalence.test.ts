@@ -3,7 +3,7 @@
 
 import * as assert from 'node:assert/strict';
 import approxSearch from 'approx-string-match';
-import { fewestEditsInside } from '../../../src/core/annotations/anchoring';
+import { fewestEditsInside } from '../../../src/core/annotations/editsInside';
 import { findAll } from '../../../src/core/annotations/occurrences';
 import { HER_DIR, readText } from '../fixtures';
 import { readdirSync } from 'node:fs';
