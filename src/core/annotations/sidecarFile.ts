@@ -38,10 +38,10 @@ export interface DiskSidecar {
 
 /**
  * The sidecar on disk: its bytes' hash ('' when missing), the version to compare-and-swap
- * against, its text and parse (when parse is true). Never throws: a folder, a FIFO, a file too
+ * against, its text and parse (when parse is true, and the text is not `unlessItIs`). Never throws: a folder, a FIFO, a file too
  * large or unreadable is an error naming the file, and nothing is opened that could block.
  */
-export async function readSidecarFile(host: FileHost, path: string, parse = true): Promise<DiskSidecar> {
+export async function readSidecarFile(host: FileHost, path: string, parse = true, unlessItIs?: string): Promise<DiskSidecar> {
   const fail = (message: string): DiskSidecar => ({ hash: '', errors: [{ file: path, line: 1, column: 1, message }] });
   let stat: FileStat | undefined;
   try {
@@ -89,6 +89,8 @@ export async function readSidecarFile(host: FileHost, path: string, parse = true
   } catch (e) {
     return { hash, version, stat, errors: [{ file: path, line: 1, column: 1, message: messageOf(e) }] };
   }
+  // The text the caller would write anyway (what it writes parses): nothing to parse.
+  if (text === unlessItIs) return { hash, version, stat, text, errors: [] };
   const parsed = parseSidecar(text, path);
   return { hash, version, stat, text, parsed, errors: parsed.errors };
 }

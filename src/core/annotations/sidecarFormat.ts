@@ -9,7 +9,7 @@ import { basenameUri, dirnameUri, joinUri, stemOf } from '../model/uri';
 import { sha256Hex } from '../model/ids';
 import { encodeText } from '../text';
 import { keyOf, SidecarReader } from './sidecarReader';
-import type { Annotation, MergeConflict, Sidecar, SidecarError, TextTarget } from './model';
+import { type Annotation, type MergeConflict, SIDECAR_VERSION, type Sidecar, type SidecarError, type SidecarMention, type TextTarget } from './model';
 import { findMentionsBlock, readMentionLines, renderMentionLines } from './mentionLines';
 
 export const SIDECAR_SUFFIX = '.annotations.yaml';
@@ -275,4 +275,23 @@ function orderKeys(map: YAMLMap, order: string[]): void {
     return i === -1 ? order.length : i;
   };
   map.items = map.items.map((p, i) => ({ p, i })).sort((x, y) => rank(x.p) - rank(y.p) || x.i - y.i).map((x) => x.p);
+}
+
+/** A review's file name the yaml package writes as it is (a plain scalar): letters, digits, `_ . -` and single spaces, with a review's extension. */
+const PLAIN_REVIEW_NAME = /^[A-Za-z0-9_](?:[A-Za-z0-9_.-]| (?! ))*\.(?:md|markdown|txt)$/;
+
+/**
+ * What renderSidecar writes for a review nobody has annotated: no annotations, no other keys, no
+ * comments. Written without the yaml package when the review's name is plain (the mention lines
+ * are mentionLines.ts's); `marginalia annotate` compares it with the file on disk, so a sidecar
+ * already up to date is neither parsed nor rendered.
+ */
+export function renderPlainSidecar(review: string, hash: string, mentions: readonly SidecarMention[]): string {
+  if (!PLAIN_REVIEW_NAME.test(review) || !/^sha256:[0-9a-f]{64}$/.test(hash)) {
+    return renderSidecar({ version: SIDECAR_VERSION, review, textHash: hash, annotations: [], mentions: [...mentions] });
+  }
+  const head = `version: ${SIDECAR_VERSION}\nreview: ${review}\ntextHash: ${hash}\nannotations: []\n`;
+  if (mentions.length === 0) return head + PLACEHOLDER + '\n';
+  const sorted = [...mentions].sort((a, b) => a.start - b.start || a.end - b.end || (a.entity < b.entity ? -1 : a.entity > b.entity ? 1 : 0));
+  return head + 'mentions:\n' + renderMentionLines(sorted, LAYOUT);
 }

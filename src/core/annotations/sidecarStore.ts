@@ -14,7 +14,7 @@ import { makeTarget, reanchor, type ReanchorOptions } from './anchoring';
 import type { AnchorResult, Annotation, AnnotationLink, Sidecar, SidecarError, SidecarMention } from './model';
 import { SIDECAR_VERSION } from './model';
 import { keepDisplaced, messageOf, pauseBeforeRetry, readSidecarFile } from './sidecarFile';
-import { parseSidecar, renderSidecar, sidecarUriFor, textHash } from './sidecarFormat';
+import { parseSidecar, renderPlainSidecar, renderSidecar, sidecarUriFor, textHash } from './sidecarFormat';
 
 export { sidecarUriFor } from './sidecarFormat';
 
@@ -177,14 +177,22 @@ export class SidecarStore {
 
   private async tryWrite(reviewUri: string, reviewText: string, mentions: readonly Mention[] | undefined, change: AnnotationChange | undefined): Promise<WriteOutcome> {
     const path = sidecarUriFor(reviewUri);
+    // Mentions regenerated and nothing else to change: a sidecar with no annotations that already
+    // reads as it would be written is left as it is, without parsing or rendering it (speed:
+    // `annotate` on a corpus where nothing changed).
+    const upToDate = !change && mentions ? renderPlainSidecar(basenameUri(reviewUri), await textHash(reviewText), mentions.map(toSidecarMention)) : undefined;
     for (let attempt = 0; attempt < MAX_ATTEMPTS; attempt++) {
-      const disk = await readSidecarFile(this.host, path);
+      const disk = await readSidecarFile(this.host, path, true, upToDate);
       if (disk.errors.length > 0) return this.failure(reviewUri, disk.errors); // never overwrite what does not parse
       // Refused before any work: a read-only file, or a link (replacing it would cut the link).
       const refusal = refusalFor(basenameUri(path), disk.stat);
       if (refusal) return this.failure(reviewUri, [this.error(reviewUri, `${refusal}; not written`)]);
       const base = disk.parsed;
       const merged = this.seen.has(path) && this.seen.get(path) !== disk.hash;
+      if (upToDate !== undefined && disk.text === upToDate) {
+        this.seen.set(path, disk.hash);
+        return { review: reviewUri, sidecar: path, status: 'unchanged', errors: [], orphans: 0, anchors: {}, merged };
+      }
       const sidecar: Sidecar = base?.sidecar ?? emptySidecar();
       let id: string | undefined;
       try {
