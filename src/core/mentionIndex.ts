@@ -120,6 +120,9 @@ export class FilmIndex {
   readonly byEntity = new Map<string, Set<string>>();
   /** entity id → its mentions and reviews, kept as reviews come and go (trees and hovers ask often). */
   private readonly totals = new Map<string, { mentions: number; reviews: number }>();
+  /** Bumped whenever a review comes, changes or goes: answers computed at an older one are stale. */
+  private version = 0;
+  private readonly mostMentioningCache = new Map<string, { version: number; reviews: IndexedReview[] }>();
 
   private readonly ids = new Map<string, number>();
 
@@ -174,6 +177,16 @@ export class FilmIndex {
    * than `limit` mention it, all of them in corpus order. One pass over its reviews, no sort of them all.
    */
   mostMentioning(entityId: string, limit: number): IndexedReview[] {
+    // Every hover over a name asks this; between edits the answer stands.
+    const key = `${limit}:${entityId}`;
+    const cached = this.mostMentioningCache.get(key);
+    if (cached?.version === this.version) return [...cached.reviews];
+    const reviews = this.findMostMentioning(entityId, limit);
+    this.mostMentioningCache.set(key, { version: this.version, reviews });
+    return [...reviews];
+  }
+
+  private findMostMentioning(entityId: string, limit: number): IndexedReview[] {
     const top: IndexedReview[] = [];
     const count = (r: IndexedReview) => r.counts.get(entityId) ?? 0;
     const before = (a: IndexedReview, b: IndexedReview) => count(a) > count(b) || (count(a) === count(b) && a.path < b.path);
@@ -200,6 +213,7 @@ export class FilmIndex {
     const review = new IndexedReview(path, this, info, text);
     this.reviews.set(path, review);
     this.ordered = undefined;
+    this.version++;
     for (const [id, n] of review.counts) {
       let set = this.byEntity.get(id);
       if (!set) this.byEntity.set(id, (set = new Set()));
@@ -224,6 +238,7 @@ export class FilmIndex {
     }
     this.reviews.delete(path);
     this.ordered = undefined;
+    this.version++;
     return true;
   }
 }

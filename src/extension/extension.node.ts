@@ -2,27 +2,28 @@
 // node:fs beside the files (several times faster per file than workspace.fs, and its rename
 // replaces a sidecar in one atomic step); every other scheme goes through workspace.fs. Only this
 // host runs git, so only it sets up the merge driver (the web bundle never imports child_process).
+// Everything else is the web bundle's (dist/extension.web.js, loaded at run time, see esbuild.mjs):
+// one copy of the extension's code in the .vsix.
 
 import type * as vscode from 'vscode';
 import { uriToFsPath } from '../core/model/uri';
-import { useNodeHashing } from '../platform/node/hashing';
+import { nodeSha256 } from '../platform/node/hashing';
 import { installMergeDriver } from '../platform/node/mergeDriverSetup';
 import { loadHtmlReader } from '../platform/node/htmlReader';
 import { NodeFileHost } from '../platform/node/nodeFileHost';
-import { activateShared, type MarginaliaApi } from './activateShared';
-import { SchemeRoutingHost } from './platform/schemeRoutingHost';
-import { WorkspaceFileHost } from './platform/workspaceFileHost';
+import type { MarginaliaApi } from './activateShared';
+import * as shared from './extension.web';
 
 export function activate(context: vscode.ExtensionContext): MarginaliaApi {
-  useNodeHashing();
+  shared.useSyncSha256(nodeSha256);
   // Reads are synchronous (a few µs each; per-file promise round trips cost more than the reads):
   // the corpus loads in time slices that yield to the event loop (CorpusService), writes stay async.
-  const host = new SchemeRoutingHost(new WorkspaceFileHost(), { file: new NodeFileHost({ blockingReads: true }) });
+  const host = new shared.SchemeRoutingHost(new shared.WorkspaceFileHost(), { file: new NodeFileHost({ blockingReads: true }) });
   // git runs the driver with the Node (or, in VS Code desktop, the Electron run as Node) that runs
   // this extension, and the CLI bundled beside it.
   const runtime = { executable: process.execPath, cli: context.asAbsolutePath('dist/cli.js'), electron: !!process.versions.electron };
   const git = { installMergeDriver: (folder: string) => installMergeDriver(uriToFsPath(folder), runtime) };
-  return activateShared(context, { kind: 'node', host, loadHtmlReader: async () => loadHtmlReader(), git });
+  return shared.activateShared(context, { kind: 'node', host, loadHtmlReader: async () => loadHtmlReader(), git });
 }
 
 export function deactivate(): void {

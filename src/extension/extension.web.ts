@@ -12,3 +12,11 @@ export function activate(context: vscode.ExtensionContext): MarginaliaApi {
 export function deactivate(): void {
   // Everything is disposed through context.subscriptions.
 }
+
+// The Node host's bundle (dist/extension.js, extension.node.ts) runs on top of this one: it loads
+// dist/extension.web.js and adds node:fs, git and the HTML reader, so the .vsix carries the
+// extension's code once.
+export { activateShared } from './activateShared';
+export { SchemeRoutingHost } from './platform/schemeRoutingHost';
+export { WorkspaceFileHost } from './platform/workspaceFileHost';
+export { useSyncSha256 } from '../core/model/ids';

@@ -23,6 +23,11 @@ export function toRange(lines: LineMap, start: number, end: number): vscode.Rang
   return new vscode.Range(toPosition(lines, start), toPosition(lines, end));
 }
 
+/** One Uri per indexed review (References on a name builds a Location for each of its 100,000 mentions). */
+const reviewUris = new WeakMap<IndexedReview, vscode.Uri>();
+
 export function mentionLocation(review: IndexedReview, start: number, end: number): vscode.Location {
-  return new vscode.Location(toUri(review.path), toRange(review.lines(), start, end));
+  let uri = reviewUris.get(review);
+  if (!uri) reviewUris.set(review, (uri = toUri(review.path)));
+  return new vscode.Location(uri, toRange(review.lines(), start, end));
 }

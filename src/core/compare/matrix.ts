@@ -65,7 +65,9 @@ export interface CompareOptions {
 
 export const COMPARE_KINDS = ['character', 'person', 'theme', 'film'] as const;
 
-const collator = new Intl.Collator('en', { sensitivity: 'base', numeric: true });
+/** Made on first use: an Intl.Collator costs milliseconds to make, and this module loads when the extension activates. */
+let collatorMade: Intl.Collator | undefined;
+const collator = { compare: (a: string, b: string) => (collatorMade ??= new Intl.Collator('en', { sensitivity: 'base', numeric: true })).compare(a, b) };
 
 /** Builds the matrix: one row per review, one column per entity that passes the filters. */
 export function buildCompareMatrix(

@@ -2,6 +2,10 @@
 import { createHash } from 'node:crypto';
 import { useSyncSha256 } from '../../core/model/ids';
 
+export function nodeSha256(data: Uint8Array): string {
+  return createHash('sha256').update(data).digest('hex');
+}
+
 export function useNodeHashing(): void {
-  useSyncSha256((data) => createHash('sha256').update(data).digest('hex'));
+  useSyncSha256(nodeSha256);
 }
