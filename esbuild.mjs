@@ -113,7 +113,7 @@ const webviewBundles = ['compare', 'reading', 'preview'].map((name) => ({
 
 // Benchmarks are bundled like the shipped code, so they measure what users run (per-file CommonJS
 // output adds a getter call to every cross-module function call on the hot path).
-const benchBundles = ['bench/run.ts', 'bench/indexOnce.ts', 'bench/matcherOnly.ts', 'bench/compareMatrix.ts', 'bench/readingView.ts', 'bench/nlpEvaluation.ts'].map((entry) => ({
+const benchBundles = ['bench/run.ts', 'bench/indexOnce.ts', 'bench/matcherOnly.ts', 'bench/compareMatrix.ts', 'bench/readingView.ts', 'bench/nlpEvaluation.ts', 'bench/sidecarSize.ts'].map((entry) => ({
   entryPoints: [entry],
   outfile: entry.replace(/^bench\/(.*)\.ts$/, 'out/bench/$1.js'),
   bundle: true,

@@ -4,7 +4,7 @@
 import * as assert from 'node:assert/strict';
 import { join } from 'node:path';
 import { parseLexicon } from '../../src/core/lexicon/parseLexicon';
-import { LexiconNotParsedError } from '../../src/core/lexicon/propose/mergeProposals';
+import { applyLexiconEdits, LexiconNotParsedError, lexiconEditsForProposals } from '../../src/core/lexicon/propose/mergeProposals';
 import { mergeProposalsIntoLexicon, proposeLexicon, type Proposal } from '../../src/core/lexicon/propose';
 import { ARRIVAL_DIR, HER_DIR, loadLexicon, readText, reviewFiles, ROOT } from './fixtures';
 import { readReviewInfo } from '../../src/core/review';
@@ -101,6 +101,24 @@ describe('lexicon proposals, rule by rule', () => {
     ], { title: 'Arrival' });
     assert.deepEqual(byName(r.entities, 'Louise Banks')!.aliases.sort(), ['Banks', 'Dr. Banks', 'Louise']);
     assert.ok(!r.entities.some((p) => p.name === 'Wilson' || p.aliases.includes('Wilson')));
+  });
+
+  it('a rank before a full name and a surname with a particle are short forms too; "Actor is wonderful as Character" links them', () => {
+    const r = proposeLexicon([
+      { uri: 'memfs:/a.md', text: 'Lt. Vincent Hanna (Al Pacino) chases Neil McCauley (Robert De Niro). Val Kilmer is wonderful as Chris Shiherlis.', bodyStart: 0 },
+      { uri: 'memfs:/b.md', text: 'Vincent Hanna shouts; De Niro barely moves. Hanna waits. Chris Shiherlis runs, and De Niro plays McCauley cold.', bodyStart: 0 },
+    ], { title: 'Heat' });
+    const hanna = byName(r.entities, 'Vincent Hanna')!;
+    assert.equal(hanna.kind, 'character');
+    assert.deepEqual(hanna.aliases.sort(), ['Hanna', 'Lt. Vincent Hanna']);
+    assert.deepEqual(hanna.playedBy, ['al-pacino']);
+    assert.deepEqual(byName(r.entities, 'Robert De Niro')!.aliases, ['De Niro']);
+    assert.ok(!r.entities.some((p) => p.name === 'De Niro' || p.name === 'Lt. Vincent Hanna'));
+    assert.deepEqual(byName(r.entities, 'Neil McCauley')!.playedBy, ['robert-de-niro']);
+    assert.deepEqual(byName(r.entities, 'Chris Shiherlis')!.playedBy, ['val-kilmer']);
+    // Without the word "as", an adjective after "is" is no evidence: "Val Kilmer is wonderful, Chris Shiherlis too".
+    const plain = proposeLexicon([{ uri: 'memfs:/c.md', text: 'Val Kilmer is wonderful. Chris Shiherlis too. Val Kilmer again, and Chris Shiherlis again.', bodyStart: 0 }], { title: 'Heat' });
+    assert.equal(byName(plain.entities, 'Chris Shiherlis')?.playedBy, undefined);
   });
 
   it('leaves out sentence starts, months, awards, places, quoted titles and the critic of the byline', () => {
@@ -215,6 +233,46 @@ themes:
     assert.equal(lex.film.title, 'Up');
     assert.equal(lex.film.ambiguous, true);
     assert.deepEqual(lex.byId.get('carl')?.playedBy, []);
+  });
+
+  it('as edits for an open editor: ascending, apart, insertions only where the file has entries, the same result as the merge', () => {
+    const accepted = [
+      p({ id: 'ian-donnelly', kind: 'character', name: 'Ian Donnelly', aliases: ['Ian'], playedBy: ['jeremy-renner'] }),
+      p({ id: 'jeremy-renner', kind: 'person', name: 'Jeremy Renner', roles: ['actor'] }),
+      p({ id: 'time', kind: 'theme', name: 'Time', aliases: ['time'] }),
+    ];
+    const edits = lexiconEditsForProposals(HAND, accepted);
+    assert.equal(edits.length, 3, 'one insertion per section');
+    for (const [i, e] of edits.entries()) {
+      assert.equal(e.remove, 0);
+      if (i > 0) assert.ok(e.at >= edits[i - 1].at + edits[i - 1].remove);
+      assert.equal(HAND[e.at - 1], '\n', 'each insertion starts a line');
+    }
+    const merged = applyLexiconEdits(HAND, edits);
+    assert.deepEqual(parseLexicon('/f/film.yaml', merged).diagnostics, []);
+    assert.deepEqual(parseLexicon('/f/film.yaml', merged).byId.get('ian-donnelly')?.playedBy, ['jeremy-renner']);
+    // Taking the inserted text out again gives the hand-made file back, byte for byte.
+    let back = '';
+    let from = 0;
+    let shift = 0;
+    for (const e of edits) {
+      back += merged.slice(from, e.at + shift);
+      from = e.at + shift + e.text.length;
+      shift += e.text.length;
+    }
+    back += merged.slice(from);
+    assert.equal(back, HAND);
+    assert.deepEqual(lexiconEditsForProposals(merged, accepted), [], 'nothing left to add');
+    // Empty sections, missing ones, CRLF, no final newline, an empty file: several edits at one
+    // offset become one, and the result reads as a lexicon with every entry.
+    const more = [...accepted, p({ id: 'up', kind: 'film', name: 'Up' })];
+    for (const text of ['version: 1\r\nfilm:\r\n  id: up\r\n  title: Up\r\ncharacters: []\r\npeople:\r\n', 'version: 1\nfilm: {id: up, title: Up}\ncharacters:\n  - id: a\n    name: A', '']) {
+      const e = lexiconEditsForProposals(text, more);
+      assert.equal(new Set(e.map((x) => x.at)).size, e.length, JSON.stringify(text));
+      const lex = parseLexicon('/f/film.yaml', applyLexiconEdits(text, e));
+      assert.deepEqual(lex.diagnostics, [], JSON.stringify(text));
+      for (const id of ['up', 'ian-donnelly', 'jeremy-renner', 'time']) assert.ok(lex.byId.get(id), `${id} in ${JSON.stringify(text)}`);
+    }
   });
 
   it('refuses text it cannot parse, saying where', () => {

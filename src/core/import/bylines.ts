@@ -2,6 +2,7 @@
 // "By Jessica GrossMarch 2, 2014" (a date glued on by the scraper).
 
 import { findDate, parseDateLine, type FoundDate } from './dates';
+import type { Rating } from './ratings';
 
 export interface Byline {
   critic?: string;
@@ -11,7 +12,7 @@ export interface Byline {
   empty?: boolean;
 }
 
-const BY = /^(?:(?:written|reviewed|review|words|posted|story|text|article|published)\s+)?by\s*[:：]?\s*/i;
+const BY = /^(?:(?:written|reviewed|review|words|posted|story|text|article|published|watched|logged)\s+)?by\s*[:：]?\s*/i;
 const PARTICLES = new Set(['de', 'da', 'di', 'del', 'della', 'der', 'den', 'van', 'von', 'le', 'la', 'du', 'dos', 'das', 'bin', 'al', 'el', 'y', 'ter', 'zu']);
 /** Job titles that follow a name in a byline; they are not the publication. */
 const ROLE = /\b(?:critic|contributor|editor|writer|reporter|correspondent|columnist|staff|author|reviewer|journalist|blogger|founder|freelance|contributing|senior|chief|film|movie)s?\b/i;
@@ -30,7 +31,7 @@ export function isPersonName(s: string, minWords = 1): boolean {
 }
 
 /** A publication's name: 1–6 words, capitalised (or an acronym), no sentence punctuation. */
-function isPublicationName(s: string): boolean {
+export function isPublicationName(s: string): boolean {
   const t = s.trim();
   if (!t || t.length > 60 || /[.!?]$/.test(t) && !/\.(?:com|org|net|co\.uk)$/i.test(t)) return false;
   const words = t.split(/\s+/);
@@ -87,4 +88,43 @@ function readParts(rest: string, minNameWords: number): Byline | undefined {
     else return undefined; // something else follows: not a byline
   }
   return out;
+}
+
+/**
+ * A byline with what sits beside it on one line, parts joined by " · ", " | " or " • ": "Festival
+ * Dispatch · Sept. 20, 2015 · by Kwame Mensah", "Grade: A- · posted by Ines Carvalho on 2016-01-30".
+ * Every part must be the byline ("by …", once), a date, a rating or a publication's name.
+ */
+export function parseSegmentedByline(line: string, readRating: (s: string) => Rating | undefined): { byline: Byline; rating?: Rating } | undefined {
+  const s = line.replace(/\u00a0/g, ' ').trim();
+  const parts = s.split(/\s+[·•|]\s+/);
+  if (parts.length < 2 || parts.length > 4) return undefined;
+  let byline: Byline | undefined;
+  let rating: Rating | undefined;
+  let date: FoundDate | undefined;
+  let publication: string | undefined;
+  for (const part of parts) {
+    if (BY.test(part) && !byline) {
+      byline = parseByline(part);
+      if (!byline?.critic) return undefined;
+      continue;
+    }
+    const r = rating ? undefined : readRating(part);
+    if (r) {
+      rating = r;
+      continue;
+    }
+    const d = date ? undefined : parseDateLine(part);
+    if (d && d.kind === 'published') {
+      date = { iso: d.iso, text: d.text, index: s.indexOf(d.text) };
+      continue;
+    }
+    if (!publication && isPublicationName(part) && !findDate(part)) {
+      publication = part;
+      continue;
+    }
+    return undefined;
+  }
+  if (!byline) return undefined;
+  return { byline: { ...byline, publication: byline.publication ?? publication, date: byline.date ?? date }, ...(rating ? { rating } : {}) };
 }

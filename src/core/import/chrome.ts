@@ -17,7 +17,8 @@ export type ChromeReason =
   | 'image caption'
   | 'empty byline'
   | 'button'
-  | 'counter';
+  | 'counter'
+  | 'related link';
 
 /** Single lines that are a site's navigation, whatever page they are on. */
 const NAV_LINES = [
@@ -43,7 +44,7 @@ export const NAV_WORDS = new Set([
   'popular', 'trending', 'watch', 'listen', 'read', 'explore', 'discover', 'all reviews', 'film reviews',
   'movie reviews', 'tv reviews', 'ratings', 'top 10', 'best of', 'calendar', 'members', 'membership',
   'journal', 'create account', 'activity', 'diary', 'watchlist', 'profile', 'settings', 'notes', 'chat',
-  'subscribe now', 'sign up', 'log out', 'sign out', 'your account', 'account', 'recent', 'about me',
+  'subscribe now', 'sign up', 'log out', 'sign out', 'your account', 'account', 'recent', 'about me', 'sport',
 ]);
 
 const SHARE_WORDS = new Set([
@@ -103,7 +104,7 @@ const SUBSCRIBE = [
   /^thanks for reading\b.{0,120}\b(?:subscribe|support)\b/i,
   /^subscribed$/i,
   /\bsubscribe (?:to|for) (?:our|the|my|this) (?:[\w’'-]+ ){0,2}(?:newsletter|channel|podcast|feed|site|blog|updates|mailing list|list|magazine|emails?)\b/i,
-  /\b(?:sign up|subscribe)\b.*\b(?:newsletter|inbox|emails?|updates)\b/i,
+  /\b(?:sign up|subscribe)\b.*\b(?:newsletter|inbox|emails?|updates|daily|weekly)\b/i,
   /\bnewsletter\b.*\b(?:sign up|subscribe|delivered|inbox|weekly|daily)\b/i,
   /\bdelivered (?:straight )?to your inbox\b/i,
   /^enter your email(?: address)?\b/i,
@@ -169,16 +170,30 @@ function isShareBar(line: string): boolean {
       hits++;
     } else return false;
   }
-  return hits >= 1 && ws.some((w) => w.startsWith('share') || w === 'tweet' || w === 'facebook' || w === 'twitter' || w === 'email' || w === 'pinterest' || w === 'reddit' || w === 'whatsapp' || w === 'linkedin');
+  // WordPress's "Like this: Like Loading…" is a like button, not prose, though it names no network.
+  return hits >= 1 && (ws.some((w) => w.startsWith('share') || w === 'tweet' || w === 'facebook' || w === 'twitter' || w === 'email' || w === 'pinterest' || w === 'reddit' || w === 'whatsapp' || w === 'linkedin') || /\blike (?:this:|loading)/.test(t));
 }
 
-/** A nav line: one of NAV_LINES, or several section words on one line ("Home | Reviews | News"). */
+/**
+ * A nav line: one of NAV_LINES ("Search…" too), or several section words on one line ("Home |
+ * Reviews | News", "MENU   NEWS   SPORT"), possibly after the site's name ("The Long Take — Home |
+ * Reviews | About").
+ */
 function isNavLine(line: string): boolean {
   const t = norm(line);
-  if (NAV_LINES.includes(t)) return true;
-  const parts = t.split(/\s*(?:\||•|·)\s*|\s{2,}/).filter(Boolean);
+  if (NAV_LINES.includes(t.replace(/\s*(?:…|\.\.\.)$/, ''))) return true;
+  // Split before spaces are folded: two or more spaces separate items as a bar does.
+  const parts = line.replace(/\u00a0/g, ' ').trim().toLowerCase().split(/\s*(?:\||•|·)\s*|\s{2,}/).map(norm).filter(Boolean);
+  const site = parts.length >= 4 ? /^(.{1,40}?)\s+[—–-]\s+(.+)$/.exec(parts[0]) : null;
+  if (site && words(site[1]).length <= 5) parts[0] = site[2];
   return parts.length >= 3 && parts.every((p) => NAV_WORDS.has(p));
 }
+
+/** Counters joined on one line: "Liked by 48 people · 3 comments", "1.2K views | 12 comments". */
+const COUNTER_PART = /^(?:liked by [\d,]+ (?:people|others|members|readers)|[\d,.]+[kKmM]?\s+(?:likes?|restacks?|shares?|retweets?|reposts?|hearts?|claps?|views?|reads?|comments?|replies|people like this))$/i;
+
+/** A link to another article set on a line of its own: "Related: …", "Read more: …", "See also: …". */
+const RELATED_LINK = /^(?:related|related (?:post|article|story|review|reading)|read (?:more|next|also)|also read|see also|more|watch|listen)\s*[:：]\s+\S/i;
 
 /** "Home › Reviews › Arrival", "Home / Movies / Reviews". */
 function isBreadcrumb(line: string): boolean {
@@ -197,7 +212,7 @@ export function chromeLine(line: string): ChromeReason | undefined {
   if (COMMENT_FORM.some((re) => re.test(t))) return 'comment form';
   if (/^(?:reply|reply ↓|report|report comment|flag|permalink|edit|like|like review|like this|likes?: ?\d+|log in to reply|upvote|downvote)$/i.test(t)) return 'comment controls';
   if (/^[\d\s.,·•|/:+\-–—]*$/.test(t) && t.length <= 12) return 'counter';
-  if (/^[\d,.]+[kKmM]?\s+(?:likes?|restacks?|shares?|retweets?|reposts?|hearts?|claps?|views?|reads?|comments?|replies)$/i.test(t)) return 'counter';
+  if (n <= 16 && t.split(/\s*[·•|]\s*/).every((part) => COUNTER_PART.test(part))) return 'counter';
   if (/^(?:rent|buy|watch|stream)(?: or (?:rent|buy|watch|stream))? (?:it )?(?:on|at|now|from)\b.{0,40}$/i.test(t)) return 'advertisement';
   if (BUTTON_LINES.has(lower)) return lower.includes('advert') || lower.includes('sponsor') || lower.startsWith('report') || lower === 'ad' ? 'advertisement' : 'button';
   if (isShareBar(t)) return 'share bar';
@@ -209,6 +224,7 @@ export function chromeLine(line: string): ChromeReason | undefined {
   if (n <= 40 && (TAGS.test(t) || TAGS_ALONE.test(t))) return 'tag list';
   if (n <= 14 && isBreadcrumb(t)) return 'breadcrumb';
   if (n <= 16 && CAPTION.some((re) => re.test(t))) return 'image caption';
+  if (n <= 16 && RELATED_LINK.test(t) && !/[.!?]["”’]?$/.test(t)) return 'related link';
   if (/^(?:written|reviewed|words|posted)?\s*by\s*[:：]$/i.test(t)) return 'empty byline';
   return undefined;
 }

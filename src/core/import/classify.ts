@@ -1,7 +1,7 @@
 // What one line is, judged on its own: chrome, a metadata line (byline, date, rating, source),
 // a section label, a list item, or text. Position-dependent decisions live in page.ts.
 
-import { parseByline, type Byline } from './bylines';
+import { parseByline, parseSegmentedByline, type Byline } from './bylines';
 import { chromeLine, tailMarker, type ChromeReason } from './chrome';
 import { parseDateLine, type DateLine } from './dates';
 import { parseRating, splitTitleRating, type Rating } from './ratings';
@@ -60,6 +60,10 @@ export function classifyLine(text: string, mode: 'text' | 'markdown'): LineClass
     const rated = splitTitleRating(subject);
     const ratedByline = rated && /^(?:(?:written|reviewed|review|words|posted)\s+)?by\b/i.test(rated.title) ? parseByline(rated.title) : undefined;
     if (ratedByline && !ratedByline.empty && rated) return { kind: 'byline', byline: ratedByline, rating: rated.rating };
+  }
+  if (wordCount <= 24 && /\s[·•|]\s/.test(subject)) {
+    const strip = parseSegmentedByline(subject, parseRating);
+    if (strip) return { kind: 'byline', byline: strip.byline, ...(strip.rating ? { rating: strip.rating } : {}) };
   }
   if (md) return { kind: 'heading', level: md[1].length, rest: md[2] };
   const section = SECTION.exec(t);

@@ -80,6 +80,12 @@ export interface DateLine {
  * "November 16, 2016", "Published: Nov. 16, 2016 at 9:00 a.m. ET", "Date of viewing: January 24, 2014".
  */
 export function parseDateLine(line: string): DateLine | undefined {
+  // "Published October 23, 2015 · Updated October 24, 2015": the first date is the review's.
+  const updated = /^(.+?)\s*(?:·|•|\||,|–|—|-)\s*(?:updated|last updated|modified|last modified)\b.*$/i.exec(line.trim());
+  if (updated && !UPDATED.test(line.trim())) {
+    const first = parseDateLine(updated[1]);
+    if (first && first.kind === 'published') return first;
+  }
   let s = line.replace(/\u00a0/g, ' ').trim();
   let kind: DateLine['kind'] = 'published';
   for (const [re, k] of [[VIEWED, 'viewed'], [UPDATED, 'updated'], [PUBLISHED, 'published']] as const) {

@@ -4,8 +4,9 @@
 
 import { isPersonName } from './bylines';
 import { splitTitleRating, type Rating } from './ratings';
-import { chromeLine, isNavWordLine, type ChromeReason } from './chrome';
+import { isNavWordLine } from './chrome';
 import { classifyLine, CREDIT_LINE, GLUED_SECTION, stripMarkdownInline, type LineClass } from './classify';
+import { markCommentFormPrompts, markMastheads, markMenuRuns, markNameBesideDate } from './pageMarks';
 import { render } from './render';
 import { endsSentence, toUnits, type PageMode, type Unit } from './units';
 
@@ -113,11 +114,15 @@ export function readPage(text: string, options: PageOptions): PageResult {
   markCommentFormPrompts(units, cls, actions);
 
   // The title: known already, or the first title-like line of the header.
+  markMastheads(units, cls, actions, plainText, bodyStart, fields, extracted);
+
   let titleIndex = -1;
   if (fields.title === undefined) {
     for (let i = 0; i < bodyStart; i++) {
       if (actions[i] || (cls[i].kind !== 'text' && !(cls[i].kind === 'heading'))) continue;
       const t = cls[i].kind === 'heading' ? stripMarkdownInline((cls[i] as { rest: string }).rest) : plainText(i);
+      // A section kicker ("FILM", "Reviews") above the headline is the site's, not the title.
+      if (isNavWordLine(t)) continue;
       const tr = splitTitleRating(t);
       if (tr) {
         fields.title = tr.title;
@@ -156,7 +161,8 @@ export function readPage(text: string, options: PageOptions): PageResult {
   let tailReason = '';
   let inKeptComments = false;
   let formStarted = false;
-  const neighbourIsCredit = (i: number) => [units[i - 1], units[i + 1]].some((u) => u && CREDIT_LINE.test(u.text));
+  // "Directed by …" beside a credits line is a credit, not a byline ("Score: 8/10" is a rating, not the music credit).
+  const neighbourIsCredit = (i: number) => [i - 1, i + 1].some((j) => units[j] && cls[j].kind !== 'rating' && CREDIT_LINE.test(units[j].text));
 
   for (let i = 0; i < units.length; i++) {
     if (actions[i]) continue;
@@ -313,67 +319,4 @@ function deglue(units: Unit[], mode: PageMode): Unit[] {
     break;
   }
   return out;
-}
-
-/**
- * Three or more short lines in a row (one to four words, no sentence punctuation), at least two
- * of them section words of a site ("Home", "Reviews", "Podcast"…), are a menu: dropped up to the
- * last section word. A line after it (the page's headline, often) stays.
- */
-function markMenuRuns(units: Unit[], cls: LineClass[], actions: Array<Action | undefined>, plainText: (i: number) => string) {
-  const short = (i: number) => {
-    const t = plainText(i);
-    const n = wordsOf(t).length;
-    return (cls[i].kind === 'text' || cls[i].kind === 'chrome' || cls[i].kind === 'list') && n >= 1 && n <= 4 && !endsSentence(t);
-  };
-  let i = 0;
-  while (i < units.length) {
-    if (!short(i)) {
-      i++;
-      continue;
-    }
-    let j = i;
-    while (j < units.length && short(j)) j++;
-    const run = Array.from({ length: j - i }, (_, k) => i + k);
-    const nav = run.filter((k) => isNavWordLine(listText(plainText(k))));
-    if (run.length >= 3 && nav.length >= 2 && nav.length * 5 >= run.length * 2) {
-      const last = nav[nav.length - 1];
-      for (const k of run) if (k <= last) actions[k] = { do: 'drop', reason: 'menu' };
-    }
-    i = j;
-  }
-}
-
-/**
- * "Ellis Grant" on its own line just above or below the page's date line, near the top: a byline
- * without "By" (as blog platforms print it).
- */
-function markNameBesideDate(units: Unit[], cls: LineClass[], plainText: (i: number) => string) {
-  const top = Math.min(units.length, 15);
-  for (let i = 0; i < top; i++) {
-    if (cls[i].kind !== 'date') continue;
-    for (const k of [i - 1, i + 1]) {
-      if (k < 0 || k >= units.length || cls[k].kind !== 'text') continue;
-      const t = plainText(k);
-      if (isPersonName(t, 2) && t.split(/\s+/).length <= 4 && !isNavWordLine(t)) {
-        cls[k] = { kind: 'byline', byline: { critic: t } };
-        return;
-      }
-    }
-  }
-}
-
-const listText = (t: string) => t.replace(/^(?:[•●▪◦‣∙·*+\-–]|\d{1,3}[.)])\s+/, '');
-
-/** "What do you think?" just above "Leave a Reply"/"Fill in your details below": the form's prompt. */
-function markCommentFormPrompts(units: Unit[], cls: LineClass[], actions: Array<Action | undefined>) {
-  for (let i = 1; i < units.length; i++) {
-    const c = cls[i];
-    if (c.kind !== 'chrome' || c.reason !== 'comment form') continue;
-    for (let k = i - 1; k >= Math.max(0, i - 2); k--) {
-      if (cls[k].kind === 'chrome' && (cls[k] as { reason: ChromeReason }).reason === 'comment form') break;
-      if (cls[k].kind !== 'text' || wordsOf(units[k].text).length > 6) break;
-      cls[k] = { kind: 'chrome', reason: 'comment form' };
-    }
-  }
 }

@@ -135,6 +135,14 @@ export class CorpusService implements vscode.Disposable {
     return this.firstLoad;
   }
 
+  /**
+   * Reads these files again now, as their watcher events would (after the extension itself wrote
+   * them, so a command that follows sees them without waiting for the watcher).
+   */
+  async refreshFiles(uris: readonly string[]): Promise<void> {
+    for (const uri of uris) await this.onFileChanged(vscode.Uri.parse(uri, true));
+  }
+
   loadProblems(): readonly FileProblem[] {
     return [...this.problems.values()];
   }

@@ -27,6 +27,7 @@ export function run(): Promise<void> {
   require('../interchange.test');
   require('../languageFeatures.test');
   require('../navigation.test');
+  require('../proposeLexicon.test');
   require('../reading.test');
   require('../reviewsTree.test');
   return new Promise((resolve, reject) => {

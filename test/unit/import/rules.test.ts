@@ -4,6 +4,7 @@
 import * as assert from 'node:assert/strict';
 import { importReview, parseByline, parseDateLine, parseRating } from '../../../src/core/import';
 import { chromeLine } from '../../../src/core/import/chrome';
+import { classifyLine } from '../../../src/core/import/classify';
 import { findDate } from '../../../src/core/import/dates';
 import { bareScore, splitTitleRating } from '../../../src/core/import/ratings';
 import { shortTitle, slugify, suggestedFileName } from '../../../src/core/import/naming';
@@ -81,6 +82,10 @@ describe('import rules: dates', () => {
   it('tells viewing and update dates from the review’s date', () => {
     assert.equal(parseDateLine('Date of viewing: January 24, 2014')?.kind, 'viewed');
     assert.equal(parseDateLine('Updated: Nov 17, 2016')?.kind, 'updated');
+    // Published, then updated, on one line: the first is the review's date.
+    assert.deepEqual(parseDateLine('Published October 23, 2015 · Updated October 24, 2015'), { iso: '2015-10-23', text: 'October 23, 2015', kind: 'published' });
+    assert.notEqual(parseDateLine('Updated October 24, 2015 · Published October 23, 2015')?.kind, 'published', 'not read as the review’s date');
+    assert.equal(parseDateLine('The film opens October 23, 2015 · Updated October 24, 2015'), undefined);
   });
   it('finds a date glued to a name by a scraper', () => {
     assert.equal(findDate('Jessica GrossMarch 2, 2014')?.iso, '2014-03-02');
@@ -103,6 +108,26 @@ describe('import rules: bylines', () => {
     ['Dana Whitfield | The Night Shift', { critic: 'Dana Whitfield', publication: 'The Night Shift' }],
     ['Posted on June 5, 2009 by Hannah Lindqvist', { critic: 'Hannah Lindqvist', date: '2009-06-05' }],
   ];
+  // Parts joined by " · ", " | " or " • ": the byline, and beside it a date, a rating, a publication.
+  const strips: Array<[string, { critic?: string; publication?: string; date?: string; rating?: string }]> = [
+    ['Festival Dispatch · Sept. 20, 2015 · by Kwame Mensah', { critic: 'Kwame Mensah', publication: 'Festival Dispatch', date: '2015-09-20' }],
+    ['Grade: A- · posted by Ines Carvalho on 2016-01-30', { critic: 'Ines Carvalho', date: '2016-01-30', rating: 'A-' }],
+    ['★★★½ | by Dana Whitfield | The Night Shift', { critic: 'Dana Whitfield', publication: 'The Night Shift', rating: '★★★½' }],
+    ['Watched by Sam Okonkwo · 12 Jan 2024', { critic: 'Sam Okonkwo', date: '2024-01-12' }],
+  ];
+  for (const [line, want] of strips) {
+    it(`reads the byline in ${line}`, () => {
+      const c = classifyLine(line, 'text');
+      assert.equal(c.kind, 'byline', line);
+      if (c.kind !== 'byline') return;
+      assert.deepEqual({ critic: c.byline.critic, publication: c.byline.publication, date: c.byline.date?.iso, rating: c.rating?.text }, { critic: undefined, publication: undefined, date: undefined, rating: undefined, ...want });
+    });
+  }
+  it('a line of parts is a byline only when every part is one', () => {
+    for (const s of ['Festival Dispatch · Sept. 20, 2015 · by the river', 'Drama · 2015 · 118 minutes', 'Brie Larson · Jacob Tremblay · Joan Allen', 'Rated R · 118 minutes · by Lenny Abrahamson, from a novel']) {
+      assert.notEqual(classifyLine(s, 'text').kind, 'byline', s);
+    }
+  });
   for (const [line, want] of cases) {
     it(`reads ${line}`, () => {
       const b = parseByline(line);
@@ -125,9 +150,18 @@ describe('import rules: chrome lines and near misses', () => {
     ['Facebook Twitter Email', 'share bar'],
     ['Click to share on Twitter (Opens in new window)', 'share bar'],
     ['Like Loading...', 'share bar'],
+    ['Like this:  Like Loading…', 'share bar'],
     ['Close Menu', 'menu'],
     ['Skip to content', 'menu'],
     ['Home | Reviews | Features | About', 'menu'],
+    ['MENU   NEWS   SPORT   ARTS   OPINION   Subscribe   Sign in', 'menu'],
+    ['The Long Take — Home | Reviews | Festivals | Podcast | About', 'menu'],
+    ['Search…', 'menu'],
+    ['Liked by 48 people · 3 comments', 'counter'],
+    ['1.2K views | 12 comments', 'counter'],
+    ['Related: TIFF 2015 winners — the full list', 'related link'],
+    ['Read more: Sundance 2020, day four', 'related link'],
+    ['Sign up for Festival Dispatch daily', 'subscription notice'],
     ['Home › Reviews › Arrival', 'breadcrumb'],
     ['Home / Movies / Reviews', 'breadcrumb'],
     ['Tag: Amy Adams', 'tag list'],
@@ -158,6 +192,11 @@ describe('import rules: chrome lines and near misses', () => {
       'Reply all you like; Samantha answers every email before he reads it.',
       'Subscribe to nothing, Peele seems to say, least of all your own reflection.',
       'Email, for Theodore, is a kind of poetry.',
+      'Related: that is what the film wants us to feel about the Tethered.',
+      'Read more: the novel, then the screenplay, then the film again.',
+      'Menu   Sign in', // two words of a menu are not yet a menu
+      'The Long Take — a review of Room',
+      'Liked by 48 people, and hated by the rest of the festival.',
     ]) {
       assert.equal(chromeLine(s), undefined, s);
     }
@@ -181,6 +220,14 @@ describe('import rules: whole pages', () => {
     assert.equal(r.frontMatter.title, 'Nope');
     assert.equal(r.frontMatter.rating?.text, '8.0');
     assert.equal(r.body, '## Synopsis\n\nTwo siblings who train horses find something in the clouds above their ranch.\n\n## Review\n\nPeele looks up, and so do we, for two hours and ten minutes of dread and wonder.\n');
+  });
+  it('the site’s name above its menu is the publication, a section kicker is not the title', () => {
+    const text = 'SUBSCRIBE   |   LOG IN\nThe Westside Weekly\nNews  •  Arts  •  Film  •  Food\n\nFILM\n‘Heat’: Mann’s city at night\nBy Gordon Achebe\n\nHeat is a crime picture with the soul of a novel, and Michael Mann knows it.\n';
+    const r = importReview({ fileName: 'x.txt', text });
+    assert.deepEqual([r.frontMatter.title, r.frontMatter.critic, r.frontMatter.publication], ['‘Heat’: Mann’s city at night', 'Gordon Achebe', 'The Westside Weekly']);
+    assert.equal(r.body, 'Heat is a crime picture with the soul of a novel, and Michael Mann knows it.\n');
+    // Without a menu below it, a short first line is still the title.
+    assert.equal(importReview({ fileName: 'x.txt', text: 'The Westside Weekly\nBy Gordon Achebe\n\nHeat is a crime picture with the soul of a novel, and Mann knows it.\n' }).frontMatter.title, 'The Westside Weekly');
   });
   it('never invents a field: a page that says nothing gets no front matter', () => {
     const r = importReview({ fileName: 'notes.txt', text: 'I saw Up again today and cried at the same place, ten minutes in, as always.\n' });

@@ -19,11 +19,38 @@ export class LexiconNotParsedError extends Error {
 
 const SECTION = { character: 'characters', person: 'people', theme: 'themes' } as const;
 
+/** Replace `remove` characters at offset `at` of the original text with `text`. */
+export interface LexiconEdit {
+  at: number;
+  remove: number;
+  text: string;
+}
+
 /**
  * `lexiconText` with `accepted` added. Throws LexiconNotParsedError (1-based line and column) when
  * the text is not YAML or not a mapping: a write never destroys what it cannot read.
  */
 export function mergeProposalsIntoLexicon(lexiconText: string, accepted: Proposal[]): string {
+  return applyLexiconEdits(lexiconText, lexiconEditsForProposals(lexiconText, accepted));
+}
+
+/** Applies edits from lexiconEditsForProposals (offsets into `text`, ascending, not overlapping). */
+export function applyLexiconEdits(text: string, edits: readonly LexiconEdit[]): string {
+  let out = '';
+  let from = 0;
+  for (const e of edits) {
+    out += text.slice(from, e.at) + e.text;
+    from = e.at + e.remove;
+  }
+  return out + text.slice(from);
+}
+
+/**
+ * The same merge as a list of edits to the original text, ascending and not overlapping, so an
+ * editor can apply them to an open document (undo, unsaved edits and the cursor all kept).
+ * Empty when there is nothing new to add.
+ */
+export function lexiconEditsForProposals(lexiconText: string, accepted: Proposal[]): LexiconEdit[] {
   const doc = parseDocument(lexiconText, { prettyErrors: false, uniqueKeys: true });
   if (doc.errors.length > 0) {
     const [line, col] = lineCol(lexiconText, doc.errors[0].pos[0]);
@@ -112,12 +139,25 @@ export function mergeProposalsIntoLexicon(lexiconText: string, accepted: Proposa
       tail += `${key}:${eol}${entries}`;
     }
   }
-  let out = lexiconText;
-  for (const e of edits.sort((x, y) => y.at - x.at)) {
-    const newline = e.at > 0 && e.remove === 0 && out[e.at - 1] !== '\n' ? eol : '';
-    out = out.slice(0, e.at) + newline + e.text + out.slice(e.at + e.remove);
+  // An insertion after a line without its newline gets one. Several at one offset become one edit,
+  // the one pushed last first (as when they were applied from the end backwards, one by one).
+  const byOffset = new Map<number, LexiconEdit>();
+  for (const e of edits) {
+    const newline = e.at > 0 && e.remove === 0 && lexiconText[e.at - 1] !== '\n' ? eol : '';
+    const same = byOffset.get(e.at);
+    if (same) {
+      same.text = newline + e.text + same.text;
+      same.remove = Math.max(same.remove, e.remove);
+    } else byOffset.set(e.at, { at: e.at, remove: e.remove, text: newline + e.text });
   }
-  if (tail) out += (out && !out.endsWith('\n') ? eol : '') + tail;
+  const out = [...byOffset.values()].sort((a, b) => a.at - b.at);
+  if (tail) {
+    const merged = applyLexiconEdits(lexiconText, out);
+    const text = (merged && !merged.endsWith('\n') ? eol : '') + tail;
+    const last = out[out.length - 1];
+    if (last && last.at === lexiconText.length) last.text += text;
+    else out.push({ at: lexiconText.length, remove: 0, text });
+  }
   return out;
 }
 

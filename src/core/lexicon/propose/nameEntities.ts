@@ -54,17 +54,25 @@ export function buildNameEntities(occurrences: NameOccurrence[], evidence: NameE
   const evidenced = new Set([...evidence.pairs.flatMap((p) => [p.character, p.actor]), ...evidence.roles.map((r) => r.person)].map((o) => normaliseName(o.words)));
   const entities = new Map<string, NameEntity>();
   const entityOf = new Map<string, NameEntity>();
-  const isFull = (c: Candidate) => c.words.filter((w) => !HONORIFICS.has(w) && !SUFFIXES.has(w)).length >= 2;
+  // "De Niro" is one surname: a particle before another word does not make a full name.
+  const isFull = (c: Candidate) => coreWords(c.words).filter((w, i, ws) => !(i < ws.length - 1 && CAPITAL_PARTICLES.has(w))).length >= 2;
   const fulls = [...byName.values()].filter(isFull).sort((a, b) => b.occurrences.length - a.occurrences.length);
   for (const c of fulls) {
     // "Hands Across America", "Get Out", "Toy Story": ordinary words (also written in lower case
     // here, or only in quotes), not a name, unless something says it is one.
     const allCommon = c.words.every((w) => englishPerMillion(w) >= 5 || /^[\p{Lu}]\.?$/u.test(w));
     if (!evidenced.has(c.name) && allCommon && (c.occurrences.every((o) => o.quoted) || c.words.some((w) => (lowerCaseUses.get(w.toLowerCase()) ?? 0) > 0))) continue;
-    const key = fold(c.name);
-    const same = [...entities.values()].find((e) => fold(e.name) === key || sameWithShortFirstName(e.name, c.name));
+    // "Lt. Vincent Hanna" is Vincent Hanna with his rank: one entity, named without it.
+    const key = fold(withoutHonorifics(c.name));
+    const same = [...entities.values()].find((e) => fold(withoutHonorifics(e.name)) === key || sameWithShortFirstName(e.name, c.name));
     if (same) {
-      addVariant(same, c);
+      if (same.name !== withoutHonorifics(same.name) && c.name === withoutHonorifics(c.name)) {
+        entities.delete(same.name);
+        same.aliases.push(same.name);
+        same.name = c.name;
+        entities.set(c.name, same);
+        same.occurrences.push(...c.occurrences);
+      } else addVariant(same, c);
       entityOf.set(c.name, same);
       continue;
     }
@@ -88,18 +96,20 @@ export function buildNameEntities(occurrences: NameOccurrence[], evidence: NameE
     }
   }
 
-  // 3. Short forms: a first name, a surname, "Dr. Banks" — of exactly one full name, else their own.
+  // 3. Short forms: a first name, a surname ("Banks", "De Niro"), "Dr. Banks" — of exactly one full
+  // name, else their own.
   const kindVotes = votes(evidence);
   for (const c of byName.values()) {
     if (entityOf.has(c.name)) continue;
     const core = c.words.filter((w) => !HONORIFICS.has(w));
-    if (core.length !== 1) continue;
-    const word = core[0];
+    const surname = core.length === 2 && CAPITAL_PARTICLES.has(core[0]);
+    if (core.length !== 1 && !surname) continue;
+    const word = core.join(' ');
     const reviewsOf = (os: NameOccurrence[]) => new Set(os.map((o) => o.review));
     const owners = [...entities.values()].filter((e) => {
-      const ws = e.name.split(' ').filter((w) => !SUFFIXES.has(w) && !HONORIFICS.has(w));
-      if (ws[ws.length - 1] === word) return true;
-      if (ws[0] !== word) return false;
+      const ws = coreWords(e.name.split(' '));
+      if (ws.slice(-core.length).join(' ') === word && ws.length > core.length) return true;
+      if (surname || ws[0] !== word) return false;
       // A first name alone is a person's only where that review names them in full ("Kevin" the
       // bird is not Kevin Nolting the editor); characters go by first names everywhere.
       const full = reviewsOf(e.occurrences);
@@ -218,6 +228,21 @@ function scoreEntity(e: NameEntity, lowerCaseUses: Map<string, number>): void {
   }
   if (strong === 0 && (common || ordinary)) e.rejected ??= 'an ordinary English word';
   e.confidence = Math.round(Math.min(0.99, c) * 100) / 100;
+}
+
+/** Capitalised particles of surnames: "De Niro", "Van Sant", "Del Toro". */
+const CAPITAL_PARTICLES = new Set(['De', 'Del', 'Della', 'Di', 'Da', 'Du', 'Van', 'Von', 'Der', 'Den', 'La', 'Le', 'Dos', 'Das', 'Ter', 'Ten']);
+
+function coreWords(words: string[]): string[] {
+  return words.filter((w) => !HONORIFICS.has(w) && !SUFFIXES.has(w));
+}
+
+/** "Lt. Vincent Hanna" → "Vincent Hanna". */
+function withoutHonorifics(name: string): string {
+  const ws = name.split(' ');
+  let i = 0;
+  while (i < ws.length - 1 && HONORIFICS.has(ws[i])) i++;
+  return ws.slice(i).join(' ');
 }
 
 function newEntity(c: Candidate): NameEntity {

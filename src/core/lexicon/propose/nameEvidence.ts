@@ -149,8 +149,8 @@ export function collectEvidence(review: PreparedReview, occurrences: NameOccurre
       // "The blind date (Olivia Wilde)": an actor in a role with no name.
       evidence.roles.push({ person: next, role: 'actor', how: 'role (Actor)' });
     }
-    // "Actor as Character"
-    if (/^ as (?:(?:young|old|little|adult) )?$/i.test(gap) && o.words.length >= 2 && !next.quoted && !next.possessive) {
+    // "Actor as Character", "Actor is wonderful as Character"
+    if (/^ (?:(?:is|was) (?:(?:very|quite|so|just|terrific|wonderful|warm|superb|excellent|great|good|fine|perfect|heartbreaking|terrifying|funny|moving|chilling|marvellous|marvelous|touching|memorable|brilliant|astonishing|strong|solid|affecting|unforgettable|magnetic|riveting|remarkable|chilly|menacing) ){1,2})?as (?:(?:young|old|little|adult) )?$/i.test(gap) && o.words.length >= 2 && !next.quoted && !next.possessive) {
       // "Bob Peterson as Dug and Alpha"
       for (let k = i + 1; k < occurrences.length; k++) {
         evidence.pairs.push({ character: occurrences[k], actor: o, voice: false, how: 'Actor as Character' });

@@ -9,6 +9,9 @@ import { basenameUri } from '../../../core/model/uri';
 import { decodeText } from '../../../core/text';
 import { toUri } from '../../locations';
 import type { FeatureContext } from '../context';
+import { lexiconNearlyEmpty } from './lexiconState';
+
+const PROPOSE_BUTTON = 'Propose Lexicon Entries…';
 
 export interface ImportArgs {
   /** The film folder (URI string); asked when missing. */
@@ -102,9 +105,20 @@ export async function importReviews(ctx: FeatureContext, args: ImportArgs = {}):
       ctx.output.appendLine(`FAILED   ${fileName}: ${e instanceof Error ? e.message : String(e)}`);
     }
   }
-  const summary = `Marginalia: imported ${imported.length} review${imported.length === 1 ? '' : 's'}${failed.length ? `; ${failed.length} failed (${failed.join(', ')})` : ''}.`;
-  const show = failed.length ? vscode.window.showWarningMessage(summary, 'Show Details') : vscode.window.showInformationMessage(summary, 'Show Details');
-  void show.then((c) => c && ctx.output.show(true));
+  // The reviews are read now, so what follows (a proposal, the tree) has them without waiting for the watcher.
+  await ctx.corpus.refreshFiles(imported.map((r) => r.review));
+  const lexicon = ctx.corpus.index.film(film)?.lexicon;
+  // A new film's lexicon is empty: the next step is to propose its names from these reviews.
+  const propose = imported.length > 0 && lexicon && lexiconNearlyEmpty(lexicon) ? PROPOSE_BUTTON : undefined;
+  const summary =
+    `Marginalia: imported ${imported.length} review${imported.length === 1 ? '' : 's'}${failed.length ? `; ${failed.length} failed (${failed.join(', ')})` : ''}.` +
+    (propose ? ` ${lexicon!.film.title ? `${lexicon!.film.title}’s` : 'The film’s'} lexicon ${lexicon!.entities.some((e) => e.kind !== 'film') ? 'is nearly empty' : 'has no names yet'}: propose its characters, cast and themes from the reviews?` : '');
+  const buttons = propose ? [propose, 'Show Details'] : ['Show Details'];
+  const show = failed.length ? vscode.window.showWarningMessage(summary, ...buttons) : vscode.window.showInformationMessage(summary, ...buttons);
+  void show.then((c) => {
+    if (c === PROPOSE_BUTTON) void vscode.commands.executeCommand('marginalia.proposeLexicon', { film });
+    else if (c) ctx.output.show(true);
+  });
   if (imported[0] && !args.files && !args.clipboard) await vscode.window.showTextDocument(toUri(imported[0].review), { preview: true });
   return imported;
 }

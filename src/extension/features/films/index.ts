@@ -1,5 +1,6 @@
-// Bringing your own film: "New Film…" (a folder with a minimal film.yaml) and "Import Reviews…"
-// (raw review pages to review files).
+// Bringing your own film: "New Film…" (a folder with a minimal film.yaml), "Import Reviews…"
+// (raw review pages to review files) and "Propose Lexicon Entries…" (names from the reviews, with
+// evidence, reviewed by the reader before they go into film.yaml).
 
 import * as vscode from 'vscode';
 import { newLexiconText } from '../../../core/lexicon/newLexicon';
@@ -8,6 +9,7 @@ import { encodeText } from '../../../core/text';
 import { toPath, toUri } from '../../locations';
 import type { FeatureContext } from '../context';
 import { importReviews, type ImportArgs } from './importReviews';
+import { proposeLexiconEntries, type ProposeArgs } from './proposeLexicon';
 
 function slug(title: string): string {
   return (
@@ -49,6 +51,8 @@ async function newFilm(ctx: FeatureContext, args: NewFilmArgs = {}): Promise<str
   }
   await vscode.workspace.fs.createDirectory(toUri(dir));
   await ctx.platform.host.writeFile(lexicon, encodeText(newLexiconText({ title, year })));
+  // In the index (and the tree) now, not when the file watcher gets round to it.
+  await ctx.corpus.refreshFiles([lexicon]);
   if (!args.title) {
     const next = await vscode.window.showInformationMessage(`Marginalia: created ${vscode.workspace.asRelativePath(toUri(lexicon))}. Import its reviews now?`, 'Import Reviews…');
     if (next) await importReviews(ctx, { film: dir });
@@ -56,9 +60,18 @@ async function newFilm(ctx: FeatureContext, args: NewFilmArgs = {}): Promise<str
   return dir;
 }
 
+/** From a tree row's menu the argument is the row ({ type: 'film', dir }); from a test or a link, ProposeArgs. */
+function proposeArgs(arg: unknown): ProposeArgs {
+  if (arg === undefined || arg === null) return {};
+  if (typeof arg === 'string' || arg instanceof vscode.Uri) return { film: arg };
+  const a = arg as ProposeArgs & { type?: unknown };
+  return a.type !== undefined ? { film: arg } : a;
+}
+
 export function register(ctx: FeatureContext): vscode.Disposable {
   return ctx.commands.register(
     { id: 'marginalia.newFilm', execute: (args?: NewFilmArgs) => newFilm(ctx, args) },
-    { id: 'marginalia.importReviews', execute: (args?: ImportArgs) => importReviews(ctx, args) },
+    { id: 'marginalia.importReviews', execute: (args?: ImportArgs | { type: 'film'; dir: string }) => importReviews(ctx, args && 'type' in args ? { film: args.dir } : args) },
+    { id: 'marginalia.proposeLexicon', execute: (args?: unknown) => proposeLexiconEntries(ctx, proposeArgs(args)) },
   );
 }
