@@ -17,7 +17,10 @@ describe('proposing the lexicon of a new film', () => {
   const filmDir = () => vscode.Uri.joinPath(workspaceRoot(), 'room');
   const lexiconUri = () => vscode.Uri.joinPath(filmDir(), 'film.yaml');
   const rawDir = () => vscode.Uri.joinPath(workspaceRoot(), 'raw-room');
-  after(async () => {
+  after(async function () {
+    // Closing the editors, deleting two folders and waiting (up to 20 s) for the tree: more than
+    // mocha's 20 s for a hook on a loaded machine.
+    this.timeout(60000);
     const { corpus, trees } = await api();
     await vscode.commands.executeCommand('workbench.action.closeAllEditors');
     // The suites after this one expect the workspace as it was: wait until the index has let go
