@@ -226,13 +226,24 @@ export class CorpusService implements vscode.Disposable {
     this.changeEmitter.fire({ reviews: adopted, fromDisk: true });
   }
 
+  /** Counts delete events, so a read that was under way when its file went can tell. */
+  private deletions = 0;
+
+  /** After an await: the file may have been deleted meanwhile (a read must not bring it back). */
+  private async goneSince(uri: string, deletionsBefore: number): Promise<boolean> {
+    return this.deletions !== deletionsBefore && !(await this.host.stat(uri));
+  }
+
   private async onFileChanged(fileUri: vscode.Uri): Promise<void> {
     const uri = toPath(fileUri);
     const open = this.openDocument(uri);
     if (open?.isDirty) return; // the editor's unsaved text is what the reader sees
+    const deletionsBefore = this.deletions;
     if (isLexiconPath(uri)) {
       try {
-        await this.applyLexicon(uri, open?.getText() ?? (await readTextFile(this.host, uri)));
+        const text = open?.getText() ?? (await readTextFile(this.host, uri));
+        if (await this.goneSince(uri, deletionsBefore)) return;
+        await this.applyLexicon(uri, text);
       } catch {
         /* deleted again before we read it */
       }
@@ -241,6 +252,7 @@ export class CorpusService implements vscode.Disposable {
     if (!isReviewPath(uri) || !this.index.filmFor(uri)) return;
     try {
       const text = open?.getText() ?? (await readTextFile(this.host, uri));
+      if (await this.goneSince(uri, deletionsBefore)) return;
       const hadProblem = this.problems.delete(uri);
       if (hadProblem) this.problemsEmitter.fire([...this.problems.values()]);
       const existing = this.index.review(uri);
@@ -257,6 +269,7 @@ export class CorpusService implements vscode.Disposable {
   }
 
   private onFileDeleted(fileUri: vscode.Uri): void {
+    this.deletions++;
     const uri = toPath(fileUri);
     if (this.problems.delete(uri)) this.problemsEmitter.fire([...this.problems.values()]);
     if (isLexiconPath(uri)) {
