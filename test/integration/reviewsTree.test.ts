@@ -1,6 +1,6 @@
 import * as assert from 'assert';
 import * as vscode from 'vscode';
-import type { ReviewsNode } from '../../src/extension/features/trees/reviewsTree';
+import { type ReviewsNode, reviewsNodeKey } from '../../src/extension/features/trees/reviewsTree';
 import { api, herKey, remove, reviewUri, waitFor, writeText } from './helpers';
 
 function label(item: vscode.TreeItem): string {
@@ -53,7 +53,8 @@ describe('Reviews tree', () => {
     assert.strictEqual(trees.reviews.getParent(mentions[0]), samantha, 'one canonical object per node');
     await trees.reviewsView.reveal(mentions[0], { select: true });
     // The selection reaches the extension after reveal resolves (later still while the tree refills).
-    await waitFor('the mention row selected', () => trees.reviewsView.selection[0] === mentions[0]);
+    // Compared by key: a whole-tree refresh meanwhile hands out new canonical objects for the same rows.
+    await waitFor('the mention row selected', () => trees.reviewsView.selection[0] !== undefined && reviewsNodeKey(trees.reviewsView.selection[0]) === reviewsNodeKey(mentions[0]));
     await vscode.commands.executeCommand(row.command!.command);
     const editor = vscode.window.activeTextEditor!;
     assert.strictEqual(editor.document.getText(editor.selection), 'Samantha');
