@@ -17,7 +17,8 @@ describe('proposing the lexicon of a new film', () => {
   const filmDir = () => vscode.Uri.joinPath(workspaceRoot(), 'room');
   const lexiconUri = () => vscode.Uri.joinPath(filmDir(), 'film.yaml');
   const rawDir = () => vscode.Uri.joinPath(workspaceRoot(), 'raw-room');
-  after(async () => {
+  after(async function () {
+    this.timeout(60_000); // a loaded machine delivers file events late
     const { corpus, trees } = await api();
     await vscode.commands.executeCommand('workbench.action.closeAllEditors');
     // The suites after this one expect the workspace as it was: wait until the index has let go
@@ -26,7 +27,7 @@ describe('proposing the lexicon of a new film', () => {
     const listening = trees.reviews.onDidChangeTreeData(() => (refreshed = !corpus.index.film(filmDir().toString())));
     await remove(filmDir());
     await remove(rawDir());
-    await waitFor('the film gone from the index and the tree', () => refreshed, 20000);
+    await waitFor('the film gone from the index and the tree', () => refreshed, 50_000);
     listening.dispose();
     await new Promise((r) => setTimeout(r, 500));
   });

@@ -184,6 +184,7 @@ export class CorpusService implements vscode.Disposable {
     // Closing without saving drops the edits: go back to what is on disk.
     const uri = toPath(document.uri);
     this.indexedVersions.delete(uri);
+    if (isLexiconPath(uri)) this.cancelLexicon(uri);
     if (this.index.review(uri) || isLexiconPath(uri)) void this.onFileChanged(document.uri);
   }
 
@@ -193,7 +194,22 @@ export class CorpusService implements vscode.Disposable {
 
   private scheduleLexicon(uri: string, text: string): void {
     clearTimeout(this.lexiconTimers.get(uri));
-    this.lexiconTimers.set(uri, setTimeout(() => void this.applyLexicon(uri, text), 250));
+    this.lexiconTimers.set(
+      uri,
+      setTimeout(() => {
+        this.lexiconTimers.delete(uri);
+        void this.applyLexicon(uri, text);
+      }, 250),
+    );
+  }
+
+  /** Drops typed lexicon text still waiting to be applied: its editor closed, or its file went. */
+  private cancelLexicon(under: string): void {
+    for (const [uri, timer] of this.lexiconTimers) {
+      if (uri !== under && !isUriUnder(uri, under)) continue;
+      clearTimeout(timer);
+      this.lexiconTimers.delete(uri);
+    }
   }
 
   private async applyLexicon(uri: string, text: string): Promise<void> {
@@ -230,9 +246,13 @@ export class CorpusService implements vscode.Disposable {
     const uri = toPath(fileUri);
     const open = this.openDocument(uri);
     if (open?.isDirty) return; // the editor's unsaved text is what the reader sees
+    // A file deleted while it was being read (its folder removed just after an editor on it
+    // closed, say) must not come back into the index from that read: it is checked again after.
+    const stillThere = async () => !!(await this.host.stat(uri).catch(() => undefined));
     if (isLexiconPath(uri)) {
       try {
-        await this.applyLexicon(uri, open?.getText() ?? (await readTextFile(this.host, uri)));
+        const text = open?.getText() ?? (await readTextFile(this.host, uri));
+        if (await stillThere()) await this.applyLexicon(uri, text);
       } catch {
         /* deleted again before we read it */
       }
@@ -241,6 +261,7 @@ export class CorpusService implements vscode.Disposable {
     if (!isReviewPath(uri) || !this.index.filmFor(uri)) return;
     try {
       const text = open?.getText() ?? (await readTextFile(this.host, uri));
+      if (!(await stillThere()) || !this.index.filmFor(uri)) return;
       const hadProblem = this.problems.delete(uri);
       if (hadProblem) this.problemsEmitter.fire([...this.problems.values()]);
       const existing = this.index.review(uri);
@@ -258,6 +279,8 @@ export class CorpusService implements vscode.Disposable {
 
   private onFileDeleted(fileUri: vscode.Uri): void {
     const uri = toPath(fileUri);
+    // A film.yaml edit still waiting to be applied would bring the deleted film back.
+    this.cancelLexicon(uri);
     if (this.problems.delete(uri)) this.problemsEmitter.fire([...this.problems.values()]);
     if (isLexiconPath(uri)) {
       const film = this.index.film(dirnameUri(uri));
