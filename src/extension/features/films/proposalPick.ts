@@ -86,7 +86,7 @@ export function excerpt(sentence: string, names: string[], max = 120): string {
   const s = sentence.replace(/\s+/g, ' ').trim();
   const found = names.map((n) => s.indexOf(n)).filter((i) => i >= 0);
   const at = found.length ? Math.min(...found) : 0;
-  const start = at <= 24 ? 0 : s.lastIndexOf(' ', at - 20) + 1;
+  const start = at <= 12 ? 0 : s.lastIndexOf(' ', at - 12) + 1;
   if (start === 0 && s.length <= max) return s;
   const end = Math.min(s.length, start + max);
   const space = s.lastIndexOf(' ', end);
