@@ -97,24 +97,23 @@ const webTests = {
   banner: { js: "var process = globalThis.process || { env: {}, argv: [], platform: 'browser', version: '', versions: {}, cwd: () => '/', nextTick: (f, ...a) => setTimeout(() => f(...a), 0) };" },
 };
 
-// The comparison view's webview script: a browser IIFE loaded from a file under a strict CSP.
-const webviewBundles = [
-  {
-    entryPoints: ['src/webview/compare/main.ts'],
-    outfile: 'dist/webview/compare.js',
-    bundle: true,
-    platform: 'browser',
-    format: 'iife',
-    target: 'es2022',
-    minify: production,
-    sourcemap: !production,
-    logLevel: 'warning',
-  },
-];
+// The webviews' scripts (the comparison view; the reading panel of plain-text reviews; the mark
+// clicks in VS Code's Markdown preview): browser IIFEs loaded from files under a strict CSP.
+const webviewBundles = ['compare', 'reading', 'preview'].map((name) => ({
+  entryPoints: [`src/webview/${name}/main.ts`],
+  outfile: `dist/webview/${name}.js`,
+  bundle: true,
+  platform: 'browser',
+  format: 'iife',
+  target: 'es2022',
+  minify: production,
+  sourcemap: !production,
+  logLevel: 'warning',
+}));
 
 // Benchmarks are bundled like the shipped code, so they measure what users run (per-file CommonJS
 // output adds a getter call to every cross-module function call on the hot path).
-const benchBundles = ['bench/run.ts', 'bench/indexOnce.ts', 'bench/matcherOnly.ts', 'bench/compareMatrix.ts', 'bench/readingView.ts', 'bench/nlpEvaluation.ts'].map((entry) => ({
+const benchBundles = ['bench/run.ts', 'bench/indexOnce.ts', 'bench/matcherOnly.ts', 'bench/compareMatrix.ts', 'bench/readingView.ts', 'bench/nlpEvaluation.ts', 'bench/sidecarSize.ts'].map((entry) => ({
   entryPoints: [entry],
   outfile: entry.replace(/^bench\/(.*)\.ts$/, 'out/bench/$1.js'),
   bundle: true,
@@ -141,7 +140,7 @@ const perFile = {
 
 // A production build must not ship stale development source maps; other files in dist/ (the .vsix)
 // are left alone.
-if (production) for (const f of ['dist/extension.js.map', 'dist/extension.web.js.map', 'dist/cli.js.map', 'dist/webview/compare.js.map']) rmSync(f, { force: true });
+if (production) for (const f of ['dist/extension.js.map', 'dist/extension.web.js.map', 'dist/cli.js.map', 'dist/webview/compare.js.map', 'dist/webview/reading.js.map', 'dist/webview/preview.js.map']) rmSync(f, { force: true });
 const webActivationBench = { ...webTests, entryPoints: ['test/hostBench/activation.ts'], outfile: 'out/test/hostBench/activation.web.js' };
 const configs = devOnly || watch ? [...bundles, ...webviewBundles, coreForBrowser, webTests, webActivationBench, ...benchBundles, perFile] : [...bundles, ...webviewBundles, coreForBrowser];
 if (watch) {

@@ -138,6 +138,13 @@ export async function freePort(from) {
   throw new Error(`no free port in ${from}..${from + 99}`);
 }
 
+/**
+ * The first-hour profile `npm start` opens VS Code with: no git prompt for the repository around
+ * the scratch copy, no startup page. The end-to-end server uses it too, so its first screen is the
+ * one `npm start` shows.
+ */
+export const START_SETTINGS = { 'git.openRepositoryInParentFolders': 'never', 'workbench.startupEditor': 'none' };
+
 /** Keeps code-server's state in T instead of $HOME and /tmp (its sockets), and offline. */
 function serverEnv(T, extra = {}) {
   return {
@@ -335,6 +342,8 @@ export function webExtensionCopy(extensionPath, testsPath) {
   mkdirSync(join(dir, 'dist'), { recursive: true });
   writeFileSync(join(dir, 'package.json'), JSON.stringify(pkg, null, 2));
   for (const f of ['dist/extension.web.js', 'dist/extension.web.js.map']) if (existsSync(join(extensionPath, f))) cpSync(join(extensionPath, f), join(dir, f));
+  // The webviews' scripts (the comparison view, the reading panel).
+  if (existsSync(join(extensionPath, 'dist/webview'))) cpSync(join(extensionPath, 'dist/webview'), join(dir, 'dist/webview'), { recursive: true });
   // test/fixtures/interchange: files the integration tests import (read through the extension's URI in both hosts).
   for (const d of ['corpus', 'media', 'schemas', 'test/fixtures/interchange']) if (existsSync(join(extensionPath, d))) cpSync(join(extensionPath, d), join(dir, d), { recursive: true });
   let tests;

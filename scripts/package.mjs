@@ -13,7 +13,7 @@ const ALLOWED = [
   /^CHANGELOG\.md$/,
   /^LICENSE$/,
   /^dist\/(extension|extension\.web|importHtml|cli)\.js$/,
-  /^dist\/webview\/compare\.js$/,
+  /^dist\/webview\/(compare|reading|preview)\.js$/,
   /^media\//,
   /^schemas\/.*\.json$/,
   /^corpus\/[^/]+\/(film\.yaml|[^/]+\.md)$/,
@@ -44,7 +44,7 @@ if (unexpected.length) {
   console.error(`[package] unexpected files in the package (fix .vscodeignore): ${unexpected.join(', ')}`);
   process.exit(1);
 }
-for (const entry of ['dist/extension.js', 'dist/extension.web.js']) {
+for (const entry of ['dist/extension.js', 'dist/extension.web.js', 'dist/webview/compare.js', 'dist/webview/reading.js', 'dist/webview/preview.js']) {
   if (!files.includes(entry)) {
     console.error(`[package] ${entry} is missing from the package`);
     process.exit(1);

@@ -13,7 +13,7 @@ import { copyFileSync, existsSync, mkdirSync, readFileSync, readdirSync, rmSync 
 import { basename, dirname, join, resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { parseArgs } from 'node:util';
-import { REPO, ensureCodeServer, installExtension, launchBrowser, remoteUri, startCodeServer, tempCopy, tempDir, webExtensionCopy, workbenchUrl } from './host.mjs';
+import { REPO, START_SETTINGS, ensureCodeServer, installExtension, launchBrowser, remoteUri, startCodeServer, tempCopy, tempDir, webExtensionCopy, workbenchUrl } from './host.mjs';
 
 const { values: flags } = parseArgs({
   options: {
@@ -127,7 +127,8 @@ async function main() {
   cleanups.push(async () => rmSync(extensionsDir, { recursive: true, force: true }));
   say(`installing ${vsix}`);
   installExtension(vsix, extensionsDir);
-  const server = await startCodeServer({ extensionsDir });
+  // The settings `npm start` uses, so a scenario sees the first screen a new user sees.
+  const server = await startCodeServer({ extensionsDir, userSettings: START_SETTINGS });
   cleanups.push(server.stop);
   let copy;
   const webCopy = () => {

@@ -6,7 +6,7 @@
 import { spawnSync } from 'node:child_process';
 import { cpSync, existsSync, mkdirSync, readFileSync, rmSync, statSync, symlinkSync } from 'node:fs';
 import { join, resolve } from 'node:path';
-import { REPO, ensureCodeServer, findDesktopCode, freePort, startCodeServer, tempDir } from './host.mjs';
+import { REPO, START_SETTINGS, ensureCodeServer, findDesktopCode, freePort, startCodeServer, tempDir } from './host.mjs';
 
 const extensionPath = process.env.MARGINALIA_EXTENSION_PATH ?? REPO;
 const given = process.argv[2];
@@ -24,7 +24,7 @@ if (given) {
 }
 console.log(`Opening ${workspace}${given ? '' : ' (a scratch copy of the sample corpus; delete it to start afresh)'}`);
 // A first-hour profile: no git prompt for the repository around the scratch copy, no startup page.
-const userSettings = { 'git.openRepositoryInParentFolders': 'never', 'workbench.startupEditor': 'none' };
+const userSettings = START_SETTINGS;
 
 const build = spawnSync(process.execPath, ['esbuild.mjs', '--dev'], { cwd: REPO, stdio: 'inherit' });
 if (build.status !== 0) process.exit(build.status || 1);

@@ -8,8 +8,8 @@ import type { FileHost } from '../core/host';
 import type { Diagnostic, Lexicon } from '../core/lexicon/lexicon';
 import { parseLexicon } from '../core/lexicon/parseLexicon';
 import { MentionMatcher } from '../core/mentions/mentionMatcher';
-import { dirnameUri, fileUri, joinUri, uriToFsPath } from '../core/model/uri';
-import { isReviewPath } from '../core/review';
+import { listReviewFiles } from '../core/files/reviewFiles';
+import { dirnameUri, fileUri, uriToFsPath } from '../core/model/uri';
 import { UsageError } from './command';
 
 export interface CliIO {
@@ -123,14 +123,9 @@ export class CliContext {
   }
 
   private async walkReviews(dir: string): Promise<string[]> {
-    const out: string[] = [];
-    const entries = (await this.io.host.readDirectory(dir)).sort((a, b) => (a[0] < b[0] ? -1 : 1));
-    for (const [name, kind] of entries) {
-      const uri = joinUri(dir, name);
-      if (kind === 'directory' && !name.startsWith('.') && name !== 'node_modules') out.push(...(await this.walkReviews(uri)));
-      else if (kind === 'file' && isReviewPath(uri)) out.push(uri);
-    }
-    return out;
+    const { reviews, skipped } = await listReviewFiles(this.io.host, dir);
+    for (const s of skipped) this.error(`${this.display(s.uri)}: ${s.reason}`);
+    return reviews;
   }
 
   /** A review's text with its lexicon and matcher; problems are reported and give undefined. */

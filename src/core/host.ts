@@ -14,6 +14,32 @@ export interface FileStat {
   readonly?: boolean;
   /** The entry itself is a symbolic link (the rest describes its target). */
   symlink?: boolean;
+  /** Permission bits (e.g. 0o664), where the platform has them: a replacement file gets the same. */
+  mode?: number;
+  /** Owning group, where the platform has one: a replacement file gets the same (shared corpora). */
+  gid?: number;
+  /** The file's identity (inode number), where the platform has one: a file replaced by rename gets a new one. */
+  ino?: number;
+}
+
+export interface WriteFileOptions {
+  /** Permission bits given to the file exactly (whatever the umask). */
+  mode?: number;
+  /** Group given to the file. */
+  gid?: number;
+}
+
+/** Renamed, but the file it replaced had been written to in place after the check: its bytes then. */
+export interface Displaced {
+  displaced: Uint8Array;
+}
+
+/** The version of a file a writer read, to replace it only if it is still that version. */
+export interface ExpectedFile {
+  bytes: Uint8Array;
+  size: number;
+  mtime: number;
+  ino?: number;
 }
 
 /** Cooperative cancellation; VS Code's CancellationToken has this shape. */
@@ -51,9 +77,24 @@ export interface FileHost {
   /** For hosts that combine file systems: what holds at this URI (else `capabilities`). */
   capabilitiesAt?(uri: string): FileHostCapabilities;
   readFile(uri: string, signal?: CancellationSignal): Promise<Uint8Array>;
-  /** Creates or truncates the file, creating missing parent folders (as workspace.fs does). */
-  writeFile(uri: string, data: Uint8Array): Promise<void>;
+  /**
+   * Creates or truncates the file, creating missing parent folders (as workspace.fs does); hosts
+   * that can apply `options` (mode, group) do.
+   */
+  writeFile(uri: string, data: Uint8Array, options?: WriteFileOptions): Promise<void>;
   rename(from: string, to: string, options: { overwrite: boolean }): Promise<void>;
+  /**
+   * Compare-and-rename: renames `from` over `to` only if `to` is still `expected` (same bytes, size,
+   * mtime and, where known, inode) or, with `expected` undefined, only if nothing is at `to`.
+   * Returns false, renaming nothing, when it is not. The check runs as close to the rename as the
+   * platform allows (POSIX has no atomic compare-and-rename; docs/sidecar-format.md says what is
+   * left). A host that can still see the replaced file after the rename returns Displaced when
+   * someone wrote into it in place after the check, so that write can be merged, not lost.
+   * Optional: writers fall back to checking with stat/readFile before rename.
+   */
+  renameIfUnchanged?(from: string, to: string, expected: ExpectedFile | undefined): Promise<boolean | Displaced>;
+  /** The URI with every symbolic link in it resolved (realpath). Optional. */
+  realUri?(uri: string): Promise<string>;
   delete(uri: string): Promise<void>;
   /** undefined when nothing exists at uri. */
   stat(uri: string): Promise<FileStat | undefined>;

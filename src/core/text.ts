@@ -8,10 +8,8 @@ export class BinaryFileError extends Error {}
 
 /** Decodes UTF-8 and drops a leading BOM. Throws BinaryFileError for NUL bytes or invalid UTF-8. */
 export function decodeText(bytes: Uint8Array, strict = true): string {
-  if (strict) {
-    const probe = bytes.subarray(0, Math.min(bytes.length, 8192));
-    if (probe.includes(0)) throw new BinaryFileError('binary file (contains NUL bytes)');
-  }
+  // The whole file, not a prefix: a NUL after the first few KB is as binary as one before.
+  if (strict && bytes.indexOf(0) !== -1) throw new BinaryFileError('binary file (contains NUL bytes)');
   let text: string;
   try {
     text = (strict ? strictDecoder : decoder).decode(bytes);

@@ -1,14 +1,17 @@
 // Composes Marginalia for either extension host: the services, then each feature's register(ctx).
 // Everything registered is a disposable owned by the extension context.
 
+import type MarkdownIt from 'markdown-it';
 import * as vscode from 'vscode';
 import { CommandManager } from './commands';
 import { register as registerAnnotations } from './features/annotations';
+import { register as registerCompare } from './features/compare';
 import { register as registerFilms } from './features/films';
 import type { FeatureContext } from './features/context';
 import { register as registerInterchange } from './features/interchange';
 import { register as registerLexicon } from './features/lexicon';
 import { register as registerMentions } from './features/mentions';
+import { register as registerReadingView } from './features/readingView';
 import { register as registerSample } from './features/sample';
 import { register as registerTrees, type Trees } from './features/trees';
 import type { Platform } from './platform';
@@ -22,6 +25,8 @@ export interface MarginaliaApi {
   trees: Trees;
   /** Resolves when the latest index of the workspace and its annotations are loaded. */
   readonly ready: Promise<void>;
+  /** VS Code's Markdown extension hands its markdown-it here (contributes.markdown.markdownItPlugins). */
+  extendMarkdownIt(md: MarkdownIt): MarkdownIt;
 }
 
 export function activateShared(context: vscode.ExtensionContext, platform: Platform): MarginaliaApi {
@@ -33,7 +38,8 @@ export function activateShared(context: vscode.ExtensionContext, platform: Platf
     context.subscriptions.push(corpus, annotations, commands, output);
     const ctx: FeatureContext = { extension: context, platform, corpus, annotations, commands, output };
     const trees = registerTrees(ctx);
-    context.subscriptions.push(trees, registerMentions(ctx), registerAnnotations(ctx), registerLexicon(ctx), registerSample(ctx), registerFilms(ctx), registerInterchange(ctx));
+    const reading = registerReadingView(ctx);
+    context.subscriptions.push(trees, reading, registerMentions(ctx), registerAnnotations(ctx), registerLexicon(ctx), registerSample(ctx), registerFilms(ctx), registerInterchange(ctx), registerCompare(ctx));
     // The first time a workspace with a corpus opens, show the reader where Marginalia is.
     void corpus.ready.then(async () => {
       if (corpus.index.allFilms().length === 0 || context.workspaceState.get('marginalia.viewRevealed')) return;
@@ -49,6 +55,7 @@ export function activateShared(context: vscode.ExtensionContext, platform: Platf
       get ready() {
         return annotations.ready;
       },
+      extendMarkdownIt: (md) => reading.extendMarkdownIt(md),
     };
   } catch (e) {
     void vscode.window.showErrorMessage(`Marginalia failed to start: ${e instanceof Error ? e.message : String(e)}`);

@@ -152,6 +152,32 @@ describe('annotations', () => {
   });
 });
 
+describe('renaming a review in the editor', () => {
+  afterEach(removeSidecars);
+
+  it('takes its sidecar along, with every annotation, and never overwrites one', async () => {
+    const { annotations } = await api();
+    const { id } = await annotate('poignant-exploration.md', 'Samantha’s evolution', ['samantha'], 'Follows the rename.');
+    await vscode.commands.executeCommand('workbench.action.closeAllEditors');
+    const from = reviewUri('poignant-exploration.md');
+    const to = reviewUri('poignant-exploration-renamed.md');
+    const edit = new vscode.WorkspaceEdit();
+    edit.renameFile(from, to);
+    assert.ok(await vscode.workspace.applyEdit(edit));
+    try {
+      await waitFor('the sidecar beside the new name', async () => (await listNames(herDir())).includes('poignant-exploration-renamed.annotations.yaml'));
+      assert.ok(!(await listNames(herDir())).includes('poignant-exploration.annotations.yaml'));
+      assert.match(await readText(sidecarOf('poignant-exploration-renamed.md')), /note: Follows the rename\./);
+      await waitFor('the annotation under the new name', () => annotations.find(to.toString(), id));
+    } finally {
+      const back = new vscode.WorkspaceEdit();
+      back.renameFile(to, from);
+      await vscode.workspace.applyEdit(back);
+      await waitFor('the sidecar back', async () => (await listNames(herDir())).includes('poignant-exploration.annotations.yaml'));
+    }
+  });
+});
+
 describe('orphaned annotations', () => {
   const name = 'larb-jessica-gross-becoming-human.md';
   const passage = 'It means closing doors';

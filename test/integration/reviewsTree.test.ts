@@ -31,6 +31,7 @@ describe('Reviews tree', () => {
     // Argument-carrying tree commands die with every refresh in VS Code's command cache.
     assert.strictEqual(item.command?.arguments, undefined);
     await trees.reviewsView.reveal(target, { select: true, focus: true });
+    await waitFor('the review row selected', () => trees.reviewsView.selection[0] === target);
     await vscode.commands.executeCommand(item.command!.command);
     assert.strictEqual(vscode.window.activeTextEditor?.document.uri.toString(), herKey('larb-jessica-gross-becoming-human.md'));
   });
@@ -51,6 +52,8 @@ describe('Reviews tree', () => {
     assert.ok(label(row).includes('Samantha'), label(row));
     assert.strictEqual(trees.reviews.getParent(mentions[0]), samantha, 'one canonical object per node');
     await trees.reviewsView.reveal(mentions[0], { select: true });
+    // The selection reaches the extension after reveal resolves (later still while the tree refills).
+    await waitFor('the mention row selected', () => trees.reviewsView.selection[0] === mentions[0]);
     await vscode.commands.executeCommand(row.command!.command);
     const editor = vscode.window.activeTextEditor!;
     assert.strictEqual(editor.document.getText(editor.selection), 'Samantha');

@@ -3,9 +3,12 @@
 // given) is checked even when no review uses it.
 
 import { reanchor } from '../../core/annotations/anchoring';
+import { describeDetached, findDetachedSidecars } from '../../core/annotations/detachedSidecars';
+import { LinkChecker } from '../../core/annotations/linkCheck';
 import { formatSidecarError } from '../../core/annotations/model';
 import { SidecarStore, sidecarUriFor } from '../../core/annotations/sidecarStore';
 import { discoverFilms, isLexiconPath } from '../../core/corpus';
+import { dirnameUri } from '../../core/model/uri';
 import { LineMap } from '../../core/text';
 import { type CliCommand, stringOption } from '../command';
 
@@ -17,6 +20,7 @@ export const checkCommand: CliCommand = {
   minPositionals: 1,
   async run(ctx, args) {
     const store = new SidecarStore(ctx.io.host);
+    const links = new LinkChecker(ctx.io.host);
     const checked: Array<Record<string, unknown>> = [];
     // Lexicons first: the ones named, and the ones in folders named.
     const lexiconUris = new Set<string>();
@@ -36,7 +40,11 @@ export const checkCommand: CliCommand = {
       lexicons.push({ uri, lexicon: ctx.display(uri), entities: lex?.entities.length ?? 0, problems: lex ? lex.diagnostics.length : 1, errors: ctx.errors - before });
     };
     for (const uri of lexiconUris) await checkLexicon(uri);
-    for (const review of await ctx.reviewUris(args.positionals)) {
+    const reviews = await ctx.reviewUris(args.positionals);
+    for (const dir of new Set(reviews.map(dirnameUri))) {
+      for (const d of await findDetachedSidecars(ctx.io.host, dir)) ctx.error(describeDetached(d, (u) => ctx.display(u)));
+    }
+    for (const review of reviews) {
       const read = await ctx.readReview(review, lexiconArg);
       if (read) await checkLexicon(read.lexicon.path);
       if (!read) continue;
@@ -45,14 +53,32 @@ export const checkCommand: CliCommand = {
       for (const e of errors) ctx.error(formatSidecarError({ ...e, file: ctx.display(e.file) }));
       if (!sidecar) continue;
       const lines = new LineMap(text);
+      const at = (offset: number) => {
+        const p = lines.positionAt(Math.min(offset, text.length));
+        return `${ctx.display(review)}:${p.line + 1}:${p.character + 1}`;
+      };
       let orphans = 0;
+      const anchors = new Map(sidecar.annotations.map((a) => [a.id, reanchor(text, a.target)]));
       for (const a of sidecar.annotations) {
-        if (reanchor(text, a.target).kind !== 'orphan') continue;
+        if (anchors.get(a.id)?.kind !== 'orphan') continue;
         orphans++;
-        const p = lines.positionAt(Math.min(a.target.start, text.length));
         const quote = a.target.quote.replace(/\s+/g, ' ');
+        ctx.error(`${at(a.target.start)}: annotation ${a.id} is orphaned: its passage “${quote.length > 60 ? quote.slice(0, 59) + '…' : quote}” is not in the text any more (kept in ${ctx.display(sidecarUriFor(review))})`);
+      }
+      for (const a of sidecar.annotations) {
+        const found = anchors.get(a.id);
+        if (!found || found.kind === 'orphan' || !found.ambiguous) continue;
+        const quote = a.target.quote.replace(/\s+/g, ' ');
+        const others = found.ambiguous.map((p) => at(p.start).slice(ctx.display(review).length + 1)).join(' and ');
+        ctx.error(`${at(found.start)}: annotation ${a.id} is ambiguous: its passage “${quote.length > 60 ? quote.slice(0, 59) + '…' : quote}” is also at ${others}, right beside it with the same context on one side (a pasted copy?); it is placed here — re-anchor it if the other is the right one`);
+      }
+      for (const broken of await links.brokenLinks(review, sidecar)) {
+        const found = anchors.get(broken.annotation);
+        const where = at(found && found.kind !== 'orphan' ? found.start : (sidecar.annotations.find((a) => a.id === broken.annotation)?.target.start ?? 0));
         ctx.error(
-          `${ctx.display(review)}:${p.line + 1}:${p.character + 1}: annotation ${a.id} is orphaned: its passage “${quote.length > 60 ? quote.slice(0, 59) + '…' : quote}” is not in the text any more (kept in ${ctx.display(sidecarUriFor(review))})`,
+          broken.problem === 'no-review'
+            ? `${where}: annotation ${broken.annotation} links to ${ctx.display(broken.review)}, which does not exist`
+            : `${where}: annotation ${broken.annotation} links to annotation ${broken.link.id} in ${ctx.display(broken.review)}, which has no such annotation`,
         );
       }
       // Conflicts recorded by the merge driver stay until a person resolves them.
@@ -67,7 +93,8 @@ export const checkCommand: CliCommand = {
         const p = lines.positionAt(Math.min(a.target.start, text.length));
         unresolved(`${ctx.display(review)}:${p.line + 1}:${p.character + 1}: annotation ${a.id}`, a.conflicts);
       }
-      checked.push({ review: ctx.display(review), sidecar: ctx.display(sidecarUriFor(review)), annotations: sidecar.annotations.length, orphans, conflicts, errors: errors.length });
+      const ambiguous = [...anchors.values()].filter((r) => r.kind !== 'orphan' && r.ambiguous).length;
+      checked.push({ review: ctx.display(review), sidecar: ctx.display(sidecarUriFor(review)), annotations: sidecar.annotations.length, orphans, ambiguous, conflicts, errors: errors.length });
     }
     if (args.values.json) {
       ctx.io.out(JSON.stringify({ checked, lexicons: lexicons.map(({ uri: _uri, ...rest }) => rest) }, null, 2));

@@ -9,7 +9,8 @@
 // orphan, which the caller keeps and flags. docs/sidecar-format.md explains this to users.
 
 import approxSearch from 'approx-string-match';
-import type { AnchorResult, TextTarget } from './model';
+import type { AnchorPlace, AnchorResult, TextTarget } from './model';
+import { nfcView } from './normalizedText';
 
 /** Characters of context kept on each side of a quote. */
 export const CONTEXT_LENGTH = 32;
@@ -94,14 +95,44 @@ interface Candidate {
   score: number;
 }
 
-/** Finds target in text: stored offsets, then the verbatim quote, then a fuzzy match; else orphan. */
+/**
+ * Finds target in text: stored offsets, then the verbatim quote, then a fuzzy match; else orphan.
+ * When nothing is found as the code units stand and either side is not in Unicode NFC (a review
+ * or a sidecar that went through an NFD tool), both are compared in NFC and what is found is
+ * mapped back to offsets in `text` as it is.
+ */
 export function reanchor(text: string, target: TextTarget, options: ReanchorOptions = {}): AnchorResult {
+  // A side shorter than CONTEXT_LENGTH was cut by the edge of the text (see contextSimilarity);
+  // decided on the stored side as written, since NFC may shorten it.
+  const edges: Edges = { prefix: target.prefix.length < CONTEXT_LENGTH, suffix: target.suffix.length < CONTEXT_LENGTH };
+  const direct = anchorIn(text, target, options, edges);
+  if (direct.kind !== 'orphan') return direct;
+  const view = nfcView(text);
+  const nfc = { quote: target.quote.normalize('NFC'), prefix: target.prefix.normalize('NFC'), suffix: target.suffix.normalize('NFC') };
+  if (view.identical && nfc.quote === target.quote && nfc.prefix === target.prefix && nfc.suffix === target.suffix) return direct;
+  const found = anchorIn(view.text, { ...nfc, start: view.fromOriginal(target.start), end: view.fromOriginal(target.end) }, options, edges);
+  if (found.kind === 'orphan') return direct;
+  const start = view.toOriginal(found.start, 'start');
+  const end = view.toOriginal(found.end, 'end');
+  const flag = found.ambiguous ? { ambiguous: found.ambiguous.map((p) => ({ start: view.toOriginal(p.start, 'start'), end: view.toOriginal(p.end, 'end') })) } : {};
+  if (found.kind === 'fuzzy') return { ...found, start, end, ...flag };
+  const kind = start === target.start && end === target.end && text.slice(start, end) === target.quote ? 'exact-position' : 'exact-quote';
+  return { kind, start, end, score: found.score, ...flag };
+}
+
+/** Whether the stored prefix and suffix were cut short by the start and end of the text. */
+interface Edges {
+  prefix: boolean;
+  suffix: boolean;
+}
+
+function anchorIn(text: string, target: TextTarget, options: ReanchorOptions, edges: Edges): AnchorResult {
   const minScore = options.minScore ?? DEFAULT_MIN_SCORE;
   const minQuoteSimilarity = options.minQuoteSimilarity ?? DEFAULT_MIN_QUOTE_SIMILARITY;
   const minContext = options.minContextAgreement ?? DEFAULT_MIN_CONTEXT_AGREEMENT;
   const { quote, prefix, suffix } = target;
   if (quote.length === 0) return { kind: 'orphan' };
-  const scorer = new CandidateScorer(text, target);
+  const scorer = new CandidateScorer(text, target, edges);
 
   // Where the stored prefix and suffix now meet verbatim, the passage was deleted from between
   // them; the end of the prefix (or start of the suffix) may resemble the quote and would come
@@ -115,13 +146,20 @@ export function reanchor(text: string, target: TextTarget, options: ReanchorOpti
     c.quoteSimilarity >= minQuoteSimilarity &&
     Math.max(c.prefixScore, c.suffixScore) >= minContext &&
     !inSeam(c);
-  const toResult = (c: Candidate): AnchorResult => {
+  const toResult = (c: Candidate, pool: Candidate[]): AnchorResult => {
+    const ambiguous = rivalsOf(c, pool.filter(acceptable));
+    const flag = ambiguous.length > 0 ? { ambiguous } : {};
     if (c.quoteSimilarity < 1) {
-      return { kind: 'fuzzy', start: c.start, end: c.end, score: c.score, quoteSimilarity: c.quoteSimilarity };
+      return { kind: 'fuzzy', start: c.start, end: c.end, score: c.score, quoteSimilarity: c.quoteSimilarity, ...flag };
     }
     const kind = c.start === target.start && c.end === target.end ? 'exact-position' : 'exact-quote';
-    return { kind, start: c.start, end: c.end, score: c.score };
+    return { kind, start: c.start, end: c.end, score: c.score, ...flag };
   };
+  const exactCandidates = () => exact.map((s) => scorer.score(s, s + quote.length, 1));
+  // Rivals of a passage found at its stored offsets must have a side intact, which is cheap to
+  // test; scoring every occurrence of a short quote (a name) costs an approximate search each.
+  const possibleRivals = () =>
+    exact.filter((s) => minContext < 1 || scorer.sideIntact(s, s + quote.length)).map((s) => scorer.score(s, s + quote.length, 1));
 
   // 1) The stored offsets still hold the quote. Accepted if its context still agrees, or if a
   //    long quote occurs nowhere else: the same words at the same place, with nothing to
@@ -129,13 +167,13 @@ export function reanchor(text: string, target: TextTarget, options: ReanchorOpti
   const exact = findAll(text, quote);
   if (text.slice(target.start, target.end) === quote) {
     const here = scorer.score(target.start, target.end, 1);
-    if (acceptable(here) || (exact.length === 1 && quote.length >= CONTEXT_LENGTH)) return toResult(here);
+    if (acceptable(here) || (exact.length === 1 && quote.length >= CONTEXT_LENGTH)) return toResult(here, exact.length > 1 ? possibleRivals() : []);
   }
 
   // 2) The verbatim quote elsewhere: the occurrence with the best context, nearest the old offsets.
-  const candidates = exact.map((s) => scorer.score(s, s + quote.length, 1));
+  const candidates = exactCandidates();
   const bestExact = best(candidates.filter(acceptable));
-  if (bestExact) return toResult(bestExact);
+  if (bestExact) return toResult(bestExact, candidates);
 
   // 3) A fuzzy match. approx-string-match only returns the matches with the globally fewest
   //    errors, so a near-verbatim look-alike far away would hide the edited passage; searching
@@ -162,7 +200,7 @@ export function reanchor(text: string, target: TextTarget, options: ReanchorOpti
     for (const s of suffixAt) searchIn(s - reach, s);
   }
   const top = best(candidates.filter(acceptable));
-  if (top) return toResult(top.quoteSimilarity < 1 ? snapToWords(text, target, top) : top);
+  if (top) return toResult(top.quoteSimilarity < 1 ? snapToWords(text, target, top) : top, candidates);
   const rejected = best(candidates);
   return rejected ? { kind: 'orphan', bestScore: rejected.score } : { kind: 'orphan' };
 }
@@ -196,6 +234,41 @@ function isWordChar(s: string, i: number): boolean {
   return i >= 0 && i < s.length && /[\p{L}\p{N}_'’-]/u.test(s[i]);
 }
 
+/**
+ * How far apart (characters between them) two places may be and still be "next door": a copy
+ * pasted against the passage, with up to its whole context on one side and some more.
+ */
+export const NEXT_DOOR_GAP = 3 * CONTEXT_LENGTH;
+
+/**
+ * Two acceptable places whose scores are this close (9 of the 92 points) are as good as each
+ * other. A passage with both sides of its context intact outscores a copy carrying one side by
+ * about 0.15, so an untouched passage is not flagged for a copy elsewhere.
+ */
+export const AMBIGUOUS_SCORE_MARGIN = 0.1;
+
+/**
+ * The other places the passage could as well be: acceptable candidates (each with one side of
+ * the context intact) not overlapping the chosen one, that are
+ * - right beside it: a copy pasted against the passage, carrying its old context on one side,
+ *   leaves a text that reads the same whichever is the original, whatever the scores say;
+ * - or anywhere, when the chosen place is not a perfect match (both sides verbatim): the
+ *   evidence is split between places that each kept one side;
+ * - or anywhere with a score within AMBIGUOUS_SCORE_MARGIN.
+ * docs/sidecar-format.md, "Look-alikes".
+ */
+function rivalsOf(chosen: Candidate, acceptable: Candidate[]): AnchorPlace[] {
+  const perfect = chosen.quoteSimilarity === 1 && chosen.prefixScore === 1 && chosen.suffixScore === 1;
+  const out = new Map<number, AnchorPlace>();
+  for (const c of acceptable) {
+    if (c.start < chosen.end && c.end > chosen.start) continue; // overlapping: the same place, give or take
+    const gap = c.start >= chosen.end ? c.start - chosen.end : chosen.start - c.end;
+    const rival = gap <= NEXT_DOOR_GAP || !perfect || c.score >= chosen.score - AMBIGUOUS_SCORE_MARGIN;
+    if (rival && !out.has(c.start)) out.set(c.start, { start: c.start, end: c.end });
+  }
+  return [...out.values()].sort((a, b) => a.start - b.start);
+}
+
 /** Highest score; ties go to the candidate nearest the old offsets (already in the score), then the earliest. */
 function best(candidates: Candidate[]): Candidate | undefined {
   let top: Candidate | undefined;
@@ -215,12 +288,19 @@ class CandidateScorer {
   constructor(
     private readonly text: string,
     private readonly target: TextTarget,
+    private readonly edges: Edges,
   ) {}
+
+  /** Whether the stored prefix or suffix is verbatim (loosely) beside [start, end): score 1 on that side. */
+  sideIntact(start: number, end: number): boolean {
+    const { text, target } = this;
+    return contextWindow(text, start, target.prefix, 'before', this.edges.prefix).matches || contextWindow(text, end, target.suffix, 'after', this.edges.suffix).matches;
+  }
 
   score(start: number, end: number, quoteSimilarity: number): Candidate {
     const { text, target } = this;
-    const prefixScore = contextSimilarity(text, start, target.prefix, 'before');
-    const suffixScore = contextSimilarity(text, end, target.suffix, 'after');
+    const prefixScore = contextSimilarity(text, start, target.prefix, 'before', this.edges.prefix);
+    const suffixScore = contextSimilarity(text, end, target.suffix, 'after', this.edges.suffix);
     const positionScore = Math.max(0, 1 - Math.abs(start - target.start) / Math.max(1, text.length));
     const raw =
       WEIGHT.quote * quoteSimilarity +
@@ -242,9 +322,14 @@ class CandidateScorer {
  * of it (TEXT_EDGE): otherwise an empty prefix would match everywhere, and a few characters at
  * the start of the review would count as a whole unchanged side wherever they recur.
  */
-function contextSimilarity(text: string, at: number, stored: string, side: 'before' | 'after'): number {
+function contextSimilarity(text: string, at: number, stored: string, side: 'before' | 'after', cutByEdge: boolean): number {
+  const { window, want, matches } = contextWindow(text, at, stored, side, cutByEdge);
+  return matches ? 1 : similarity(window, want);
+}
+
+/** The text beside `at` to compare with a stored side (see contextSimilarity), and whether it is the same. */
+function contextWindow(text: string, at: number, stored: string, side: 'before' | 'after', cutByEdge: boolean): { window: string; want: string; matches: boolean } {
   const before = side === 'before';
-  const cutByEdge = stored.length < CONTEXT_LENGTH;
   const edge = cutByEdge ? TEXT_EDGE : '';
   const want = before ? edge + loosen(stored) : loosen(stored) + edge;
   // Wide enough for the stored side even if every line break in it gained a \r since.
@@ -254,7 +339,8 @@ function contextSimilarity(text: string, at: number, stored: string, side: 'befo
   let around = loosen(text.slice(Math.max(0, from), Math.min(text.length, to)));
   if (before && from <= 0) around = TEXT_EDGE + around;
   if (!before && to >= text.length) around += TEXT_EDGE;
-  return similarity(before ? around.slice(-want.length) : around.slice(0, want.length), want);
+  const window = before ? around.slice(-want.length) : around.slice(0, want.length);
+  return { window, want, matches: want.length === 0 || window === want };
 }
 
 function loosen(s: string): string {

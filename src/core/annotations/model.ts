@@ -81,14 +81,31 @@ export interface Sidecar {
   conflicts?: MergeConflict[];
 }
 
+/** A span of the review text (UTF-16 offsets). */
+export interface AnchorPlace {
+  start: number;
+  end: number;
+}
+
+/**
+ * Set on a found passage when another place right next to it (within NEXT_DOOR_GAP characters)
+ * would have been accepted too: a copy of the passage pasted beside it with its old context on
+ * one side. The text then reads the same whichever is the original, so the choice is flagged
+ * rather than made silently: the editor shows a warning, `check` names both places.
+ */
+export interface Ambiguity {
+  /** The other places the passage could be, in text order. */
+  ambiguous?: AnchorPlace[];
+}
+
 /** How reanchor() found (or failed to find) an annotation's passage in the current text. */
 export type AnchorResult =
   /** The stored offsets still hold the quote. */
-  | { kind: 'exact-position'; start: number; end: number; score: number }
+  | ({ kind: 'exact-position'; start: number; end: number; score: number } & Ambiguity)
   /** The quote was found verbatim somewhere else (best context, nearest the old offsets). */
-  | { kind: 'exact-quote'; start: number; end: number; score: number }
+  | ({ kind: 'exact-quote'; start: number; end: number; score: number } & Ambiguity)
   /** An approximate match of the quote, scored above the minimum. */
-  | { kind: 'fuzzy'; start: number; end: number; score: number; quoteSimilarity: number }
+  | ({ kind: 'fuzzy'; start: number; end: number; score: number; quoteSimilarity: number } & Ambiguity)
   /** Nothing scored high enough; `bestScore` is the best rejected candidate's score, if any. */
   | { kind: 'orphan'; bestScore?: number };
 

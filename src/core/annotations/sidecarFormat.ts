@@ -8,8 +8,9 @@ import { Document, isAlias, isMap, isNode, isScalar, isSeq, LineCounter, parseDo
 import { basenameUri, dirnameUri, joinUri, stemOf } from '../model/uri';
 import { sha256Hex } from '../model/ids';
 import { encodeText } from '../text';
-import type { EntityKind } from '../mentions/types';
-import { type Annotation, type AnnotationLink, type MergeConflict, SIDECAR_VERSION, type Sidecar, type SidecarError, type SidecarMention, type TextTarget } from './model';
+import { keyOf, SidecarReader } from './sidecarReader';
+import type { Annotation, MergeConflict, Sidecar, SidecarError, TextTarget } from './model';
+import { findMentionsBlock, readMentionLines, renderMentionLines } from './mentionLines';
 
 export const SIDECAR_SUFFIX = '.annotations.yaml';
 
@@ -21,6 +22,17 @@ export function sidecarUriFor(reviewUri: string): string {
 /** `sha256:<hex>` of the review text (UTF-8, after a leading BOM was dropped). */
 export async function textHash(text: string): Promise<string> {
   return 'sha256:' + (await sha256Hex(encodeText(text)));
+}
+
+/**
+ * The largest sidecar read or written. Reviews are capped at 2 MB; a 2 MB review has about
+ * 35,000 mentions (~2.5 MB of mention lines), so this leaves room for thousands of annotations.
+ */
+export const MAX_SIDECAR_BYTES = 16 * 1024 * 1024;
+
+/** The error for a sidecar over MAX_SIDECAR_BYTES. */
+export function tooLarge(name: string, bytes: number): string {
+  return `${name} is ${(bytes / 1048576).toFixed(1)} MB, over the ${MAX_SIDECAR_BYTES / 1048576} MB limit for a sidecar; Marginalia neither reads nor writes it (see docs/sidecar-format.md, "Size")`;
 }
 
 /** Aliases are rarely needed by hand; this cap stops a "billion laughs" document cold. */
@@ -44,24 +56,69 @@ export interface ParsedSidecar {
   errors: SidecarError[];
 }
 
-const CONFLICT_MARKER = /^(<{7}|={7}|>{7}|\|{7})(?:[ \t]|\r?$)/;
+const CONFLICT_MARKER = /^(<{7}|={7}|>{7}|\|{7})(?:[ \t]|\r?$)/gm;
 
-/** Parses and validates sidecar source text (BOM already dropped). */
+/**
+ * The most of a sidecar read with the yaml package's Document API: everything but the mentions
+ * written one per line (those are read by mentionLines.ts). The Document API takes about a second
+ * and 150 MB per MB; this keeps a sidecar at the limit within a few seconds.
+ */
+export const MAX_YAML_BYTES = 2 * 1024 * 1024;
+
+/** The placeholder the Document holds where the one-line mentions were. */
+const PLACEHOLDER = 'mentions: []';
+
+/**
+ * Parses and validates sidecar source text (BOM already dropped). The mentions block, when it is
+ * in the one-line form Marginalia writes, is read by a dedicated reader and the rest by the yaml
+ * package (the Document then holds `mentions: []` in its place); line numbers are of the source.
+ */
 export function parseSidecar(source: string, file: string): ParsedSidecar {
-  const lines = source.split('\n');
   const conflicts: SidecarError[] = [];
-  lines.forEach((l, i) => {
-    if (CONFLICT_MARKER.test(l)) {
-      const message = `merge conflict marker ${JSON.stringify(l.slice(0, 7))}: resolve the conflict (keep the right lines, remove the markers) before Marginalia reads or writes this file`;
-      conflicts.push({ file, line: i + 1, column: 1, message });
-    }
-  });
+  for (const m of source.matchAll(CONFLICT_MARKER)) {
+    const line = source.slice(0, m.index).split('\n').length;
+    const message = `merge conflict marker ${JSON.stringify(m[1])}: resolve the conflict (keep the right lines, remove the markers) before Marginalia reads or writes this file`;
+    conflicts.push({ file, line, column: 1, message });
+  }
   if (conflicts.length > 0) return { errors: conflicts };
+  const name = basenameUri(file);
+  if (source.length > MAX_SIDECAR_BYTES) return { errors: [{ file, line: 1, column: 1, message: tooLarge(name, source.length) }] };
 
+  const block = findMentionsBlock(source);
+  const oneLine = block && block !== 'several' ? readMentionLines(source, block) : undefined;
+  if (block && block !== 'several' && oneLine && 'mentions' in oneLine) {
+    const rest = source.slice(0, block.start) + PLACEHOLDER + '\n' + source.slice(block.end);
+    if (rest.length > MAX_YAML_BYTES) return { errors: [{ file, line: 1, column: 1, message: yamlTooLarge(name, rest.length) }] };
+    const toSource = (line: number) => (line > block.line ? line + block.lines - 1 : line);
+    const parsed = parseYaml(rest, file, toSource);
+    const placeholder = isMap(parsed.document?.contents) ? parsed.document.contents.items.find((p) => keyOf(p) === 'mentions')?.value : undefined;
+    const inPlace = isSeq(placeholder) && placeholder.items.length === 0 && placeholder.range?.[0] === block.start + PLACEHOLDER.length - 2;
+    if (parsed.errors.length > 0) return parsed;
+    if (inPlace) {
+      parsed.sidecar!.mentions = oneLine.mentions;
+      return parsed;
+    }
+    // The key line was not what it seemed (inside a multi-line scalar): read it all as YAML.
+  }
+  if (source.length > MAX_YAML_BYTES) {
+    if (!oneLine) return { errors: [{ file, line: 1, column: 1, message: yamlTooLarge(name, source.length) }] };
+    const where = 'notOneLine' in oneLine ? oneLine.notOneLine : { line: 1, column: 1 };
+    const message = `${name}: this mention is not written one per line as Marginalia writes them ({ entity: …, kind: …, start: …, end: …, text: … }), and the file is too large (${(source.length / 1048576).toFixed(1)} MB) to read otherwise than line by line; regenerate the mentions (delete the mentions block and run annotate)`;
+    return { errors: [{ file, line: where.line, column: where.column, message }] };
+  }
+  return parseYaml(source, file, (line) => line);
+}
+
+function yamlTooLarge(name: string, size: number): string {
+  return `${name}: its annotations and other keys (all but the mentions) come to ${(size / 1048576).toFixed(1)} MB, over the ${MAX_YAML_BYTES / 1048576} MB Marginalia reads as general YAML (see docs/sidecar-format.md, "Size")`;
+}
+
+/** Parses YAML text with the Document API; `toSource` maps its line numbers to the file's. */
+function parseYaml(source: string, file: string, toSource: (line: number) => number): ParsedSidecar {
   const lineCounter = new LineCounter();
   const doc = parseDocument(source, { lineCounter, uniqueKeys: true, prettyErrors: false, strict: true });
   const at = (offset: number) => lineCounter.linePos(offset);
-  const errors: SidecarError[] = doc.errors.map((e) => ({ file, line: at(e.pos[0]).line, column: at(e.pos[0]).col, message: e.message }));
+  const errors: SidecarError[] = doc.errors.map((e) => ({ file, line: toSource(at(e.pos[0]).line), column: at(e.pos[0]).col, message: e.message }));
   if (errors.length > 0) return { errors };
   try {
     doc.toJS({ maxAliasCount: MAX_ALIAS_COUNT });
@@ -70,11 +127,11 @@ export function parseSidecar(source: string, file: string): ParsedSidecar {
     const firstAlias = findFirstAlias(doc.contents);
     if (firstAlias?.range) offset = firstAlias.range[0];
     const message = `too many YAML aliases (more than ${MAX_ALIAS_COUNT} expansions): ${e instanceof Error ? e.message : String(e)}`;
-    return { errors: [{ file, line: at(offset).line, column: at(offset).col, message }] };
+    return { errors: [{ file, line: toSource(at(offset).line), column: at(offset).col, message }] };
   }
-  const reader = new Reader(file, doc, lineCounter);
+  const reader = new SidecarReader(file, doc, lineCounter);
   const sidecar = reader.sidecar();
-  const byPosition = [...reader.errors].sort((a, b) => a.line - b.line || a.column - b.column);
+  const byPosition = reader.errors.map((e) => ({ ...e, line: toSource(e.line) })).sort((a, b) => a.line - b.line || a.column - b.column);
   return byPosition.length > 0 ? { errors: byPosition } : { sidecar, document: doc, errors: [] };
 }
 
@@ -89,195 +146,6 @@ function findFirstAlias(node: unknown): { range?: [number, number, number] | nul
   return undefined;
 }
 
-/** Reads the model out of a parsed Document, collecting one positioned error per problem. */
-class Reader {
-  readonly errors: SidecarError[] = [];
-
-  constructor(
-    private readonly file: string,
-    private readonly doc: Document,
-    private readonly lines: LineCounter,
-  ) {}
-
-  sidecar(): Sidecar {
-    const root = this.resolve(this.doc.contents);
-    const empty: Sidecar = { version: SIDECAR_VERSION, review: '', textHash: '', annotations: [], mentions: [] };
-    if (root === null || root === undefined) return empty; // an empty file (maybe just comments): nothing yet
-    if (!isMap(root)) {
-      this.error(this.doc.contents, 'a sidecar must be a YAML mapping with version, review, textHash, annotations and mentions');
-      return empty;
-    }
-    const version = this.get(root, 'version');
-    if (version === undefined) this.error(root, `missing "version" (this Marginalia reads version ${SIDECAR_VERSION})`);
-    else if (!isScalar(this.resolve(version)) || typeof this.scalar(version) !== 'number') this.error(version, '"version" must be a number');
-    else if (this.scalar(version) !== SIDECAR_VERSION) {
-      this.error(version, `unknown sidecar version ${String(this.scalar(version))}: this Marginalia reads version ${SIDECAR_VERSION}; upgrade Marginalia to use this file`);
-    }
-    const sidecar: Sidecar = {
-      version: SIDECAR_VERSION,
-      review: this.string(root, 'review', '') ?? '',
-      textHash: this.string(root, 'textHash', '') ?? '',
-      annotations: this.list(root, 'annotations', (n) => this.annotation(n)),
-      mentions: this.list(root, 'mentions', (n) => this.mention(n)),
-    };
-    const conflicts = this.list(root, 'conflicts', (n) => this.conflict(n));
-    if (conflicts.length > 0) sidecar.conflicts = conflicts;
-    return sidecar;
-  }
-
-  /** A conflict recorded by the merge driver: `field`, and `theirs`, `deletedBy`, `base` as written. */
-  private conflict(node: unknown): MergeConflict | undefined {
-    const map = this.map(node, 'a conflict');
-    if (!map) return undefined;
-    const field = this.string(map, 'field');
-    if (field === undefined) return undefined;
-    const c: MergeConflict = { field };
-    const deletedBy = this.get(map, 'deletedBy');
-    if (deletedBy !== undefined) {
-      const v = this.scalar(deletedBy);
-      if (v === 'ours' || v === 'theirs') c.deletedBy = v;
-      else this.error(deletedBy, '"deletedBy" must be ours or theirs');
-    }
-    for (const key of ['theirs', 'base'] as const) {
-      const v = this.get(map, key);
-      if (v !== undefined) c[key] = isNode(v) ? v.toJS(this.doc, { maxAliasCount: MAX_ALIAS_COUNT }) : v;
-    }
-    return c;
-  }
-
-  private seenIds = new Set<string>();
-
-  private annotation(node: unknown): Annotation | undefined {
-    const map = this.map(node, 'an annotation');
-    if (!map) return undefined;
-    const id = this.string(map, 'id');
-    if (id !== undefined && id.length === 0) this.error(this.get(map, 'id'), '"id" must not be empty');
-    else if (id !== undefined && this.seenIds.has(id)) this.error(this.get(map, 'id'), `duplicate annotation id "${id}"`);
-    if (id) this.seenIds.add(id);
-    const orphanNode = this.get(map, 'orphan');
-    const orphan = orphanNode === undefined || this.scalar(orphanNode) === null ? undefined : this.scalar(orphanNode);
-    if (orphan !== undefined && typeof orphan !== 'boolean') this.error(orphanNode, '"orphan" must be true or false');
-    const target = this.target(map);
-    const a: Annotation = {
-      id: id ?? '',
-      tags: this.list(map, 'tags', (n) => this.stringItem(n, 'a tag')),
-      note: this.string(map, 'note', '') ?? '',
-      target: target ?? { quote: '', prefix: '', suffix: '', start: 0, end: 0 },
-      links: this.list(map, 'links', (n) => this.link(n)),
-      created: this.string(map, 'created', '') ?? '',
-      modified: this.string(map, 'modified', '') ?? '',
-    };
-    if (orphan === true) a.orphan = true;
-    const conflicts = this.list(map, 'conflicts', (n) => this.conflict(n));
-    if (conflicts.length > 0) a.conflicts = conflicts;
-    return a;
-  }
-
-  private target(map: YAMLMap): TextTarget | undefined {
-    const node = this.get(map, 'target');
-    if (node === undefined) return void this.error(map, 'missing "target" (quote, prefix, suffix, start, end)');
-    const t = this.map(node, '"target"');
-    if (!t) return undefined;
-    const quote = this.string(t, 'quote');
-    if (quote === '') this.error(this.get(t, 'quote'), '"quote" must not be empty');
-    const start = this.integer(t, 'start');
-    const end = this.integer(t, 'end');
-    if (start !== undefined && end !== undefined && end < start) this.error(this.get(t, 'end'), `"end" (${end}) is before "start" (${start})`);
-    return { quote: quote ?? '', prefix: this.string(t, 'prefix', '') ?? '', suffix: this.string(t, 'suffix', '') ?? '', start: start ?? 0, end: end ?? 0 };
-  }
-
-  private link(node: unknown): AnnotationLink | undefined {
-    const map = this.map(node, 'a link');
-    if (!map) return undefined;
-    const review = this.string(map, 'review');
-    const id = this.string(map, 'id');
-    return review !== undefined && id !== undefined ? { review, id } : undefined;
-  }
-
-  private mention(node: unknown): SidecarMention | undefined {
-    const map = this.map(node, 'a mention');
-    if (!map) return undefined;
-    const entity = this.string(map, 'entity');
-    const kind = this.string(map, 'kind') as EntityKind | undefined;
-    const start = this.integer(map, 'start');
-    const end = this.integer(map, 'end');
-    const text = this.string(map, 'text');
-    if (entity === undefined || kind === undefined || start === undefined || end === undefined || text === undefined) return undefined;
-    return { entity, kind, start, end, text };
-  }
-
-  // --- typed accessors: each reports its own problem at the offending node --------------------
-
-  private list<T>(map: YAMLMap, key: string, item: (node: unknown) => T | undefined): T[] {
-    const node = this.get(map, key);
-    if (node === undefined || this.scalar(node) === null) return [];
-    const seq = this.resolve(node);
-    if (!isSeq(seq)) {
-      this.error(node, `"${key}" must be a list`);
-      return [];
-    }
-    const out: T[] = [];
-    for (const n of seq.items) {
-      const v = item(n);
-      if (v !== undefined) out.push(v);
-    }
-    return out;
-  }
-
-  private string(map: YAMLMap, key: string, fallback?: string): string | undefined {
-    const node = this.get(map, key);
-    if (node === undefined) return fallback ?? void this.error(map, `missing "${key}"`);
-    if (fallback !== undefined && this.scalar(node) === null) return fallback;
-    return this.stringItem(node, `"${key}"`);
-  }
-
-  private stringItem(node: unknown, what: string): string | undefined {
-    const v = this.scalar(node);
-    if (typeof v === 'string') return v;
-    return void this.error(node, `${what} must be a string${isScalar(this.resolve(node)) ? ` (write it in quotes: "${String(v)}")` : ''}`);
-  }
-
-  private integer(map: YAMLMap, key: string): number | undefined {
-    const node = this.get(map, key);
-    if (node === undefined) return void this.error(map, `missing "${key}"`);
-    const v = this.scalar(node);
-    if (typeof v === 'number' && Number.isSafeInteger(v) && v >= 0) return v;
-    return void this.error(node, `"${key}" must be a whole number ≥ 0 (a UTF-16 offset into the review)`);
-  }
-
-  private map(node: unknown, what: string): YAMLMap | undefined {
-    const m = this.resolve(node);
-    if (isMap(m)) return m;
-    return void this.error(node, `${what} must be a mapping (key: value lines)`);
-  }
-
-  private get(map: YAMLMap, key: string): unknown {
-    const pair = map.items.find((p) => keyOf(p) === key);
-    return pair ? (pair.value ?? null) : undefined;
-  }
-
-  /** A scalar's value; null for an empty value; undefined for a collection. */
-  private scalar(node: unknown): unknown {
-    if (node === null) return null;
-    const n = this.resolve(node);
-    return isScalar(n) ? n.value : undefined;
-  }
-
-  private resolve(node: unknown): unknown {
-    return isAlias(node) ? node.resolve(this.doc) : node;
-  }
-
-  private error(node: unknown, message: string): void {
-    const range = isNode(node) ? node.range : undefined;
-    const pos = this.lines.linePos(range ? range[0] : 0);
-    this.errors.push({ file: this.file, line: pos.line, column: pos.col, message });
-  }
-}
-
-function keyOf(pair: Pair): unknown {
-  return isScalar(pair.key) ? pair.key.value : pair.key;
-}
-
 // --- rendering -------------------------------------------------------------------------------
 
 /**
@@ -285,8 +153,8 @@ function keyOf(pair: Pair): unknown {
  * is replaced: unchanged values keep their nodes, so their comments and quoting survive; unknown
  * keys stay. Annotations are ordered by start offset then id; mentions are always regenerated.
  */
-export function renderSidecar(sidecar: Sidecar, base?: Document): string {
-  const doc = base ? base.clone() : new Document();
+export function renderSidecar(sidecar: Sidecar, base?: Document, reuseBase = false): string {
+  const doc = base ? (reuseBase ? base : base.clone()) : new Document();
   const root: YAMLMap = isMap(doc.contents) ? doc.contents : new YAMLMap();
   doc.contents = root;
   setValue(doc, root, 'version', sidecar.version);
@@ -305,17 +173,38 @@ export function renderSidecar(sidecar: Sidecar, base?: Document): string {
   seq.items = annotations.map((a) => writeAnnotation(doc, existing.get(a.id) ?? new YAMLMap(), a));
   seq.flow = seq.items.length === 0; // `annotations: []` rather than `[]` on a line of its own
 
+  // Mentions: `mentions: []` in the Document, replaced by the lines written by mentionLines.ts
+  // (the bytes the Document API writes, far faster). If a comment sits on that line, the
+  // Document API writes them instead.
   const mentions = [...sidecar.mentions].sort((a, b) => a.start - b.start || a.end - b.end || (a.entity < b.entity ? -1 : a.entity > b.entity ? 1 : 0));
   const mentionSeq = collection(doc, root, 'mentions', () => new YAMLSeq());
+  mentionSeq.items = [];
+  mentionSeq.flow = true;
+  writeConflicts(doc, root, sidecar.conflicts);
+  if (!base) orderKeys(root, TOP_KEYS);
+  const text = doc.toString(LAYOUT);
+  if (mentions.length === 0) return text;
+  const at = text.startsWith(PLACEHOLDER + '\n') ? 0 : text.indexOf('\n' + PLACEHOLDER + '\n') + 1;
+  if ((at > 0 || text.startsWith(PLACEHOLDER + '\n')) && text.indexOf('\n' + PLACEHOLDER + '\n', at + 1) === -1) {
+    return text.slice(0, at) + 'mentions:\n' + renderMentionLines(mentions, LAYOUT) + text.slice(at + PLACEHOLDER.length + 1);
+  }
   mentionSeq.items = mentions.map((m) => {
     const node = doc.createNode({ entity: m.entity, kind: m.kind, start: m.start, end: m.end, text: m.text }, NO_ALIASES);
     node.flow = true; // one mention per line, so they diff line by line
     return node;
   });
-  mentionSeq.flow = mentionSeq.items.length === 0;
-  writeConflicts(doc, root, sidecar.conflicts);
-  if (!base) orderKeys(root, TOP_KEYS);
+  mentionSeq.flow = false;
   return doc.toString(LAYOUT);
+}
+
+/** Writes `conflicts` when there are any (undefined fields left out), removes the key when none. */
+function writeConflicts(doc: Document, map: YAMLMap, conflicts: MergeConflict[] | undefined): void {
+  if (!conflicts?.length) {
+    map.items = map.items.filter((p) => keyOf(p) !== 'conflicts');
+    return;
+  }
+  const plain = conflicts.map((c) => Object.fromEntries(Object.entries(c).filter(([, v]) => v !== undefined)));
+  setValue(doc, map, 'conflicts', plain);
 }
 
 function writeAnnotation(doc: Document, map: YAMLMap, a: Annotation): YAMLMap {
@@ -342,16 +231,6 @@ function writeAnnotation(doc: Document, map: YAMLMap, a: Annotation): YAMLMap {
   writeConflicts(doc, map, a.conflicts);
   orderKeys(map, ANNOTATION_KEYS);
   return map;
-}
-
-/** Writes `conflicts` when there are any (undefined fields left out), removes the key when none. */
-function writeConflicts(doc: Document, map: YAMLMap, conflicts: MergeConflict[] | undefined): void {
-  if (!conflicts?.length) {
-    map.items = map.items.filter((p) => keyOf(p) !== 'conflicts');
-    return;
-  }
-  const plain = conflicts.map((c) => Object.fromEntries(Object.entries(c).filter(([, v]) => v !== undefined)));
-  setValue(doc, map, 'conflicts', plain);
 }
 
 /** The collection under key, created (and put in place) when missing or not of that kind. */

@@ -5,7 +5,7 @@
 // whose passage cannot be found are kept as orphans, never deleted or moved.
 
 import type { FileHost } from '../host';
-import { replaceFile } from '../files/safeWrite';
+import { FileRefusedError, refusalFor, replaceFile } from '../files/safeWrite';
 import { newAnnotationId, sha256Hex } from '../model/ids';
 import { basenameUri, dirnameUri, relativeUriPath, resolveUriPath } from '../model/uri';
 import type { Mention } from '../mentions/types';
@@ -13,7 +13,8 @@ import { decodeText, encodeText } from '../text';
 import { makeTarget, reanchor, type ReanchorOptions } from './anchoring';
 import type { AnchorResult, Annotation, AnnotationLink, Sidecar, SidecarError, SidecarMention } from './model';
 import { SIDECAR_VERSION } from './model';
-import { parseSidecar, type ParsedSidecar, renderSidecar, sidecarUriFor, textHash } from './sidecarFormat';
+import { keepDisplaced, messageOf, pauseBeforeRetry, readSidecarFile } from './sidecarFile';
+import { parseSidecar, renderSidecar, sidecarUriFor, textHash } from './sidecarFormat';
 
 export { sidecarUriFor } from './sidecarFormat';
 
@@ -68,7 +69,7 @@ export class SidecarWriteError extends Error {
 }
 
 /** Attempts when the file keeps changing under us between reading and renaming into place. */
-const MAX_ATTEMPTS = 3;
+const MAX_ATTEMPTS = 8;
 
 export class SidecarStore {
   /** sha256 of each sidecar's bytes as this store last read or wrote them ('' = no file). */
@@ -83,7 +84,7 @@ export class SidecarStore {
 
   async load(reviewUri: string): Promise<LoadResult> {
     const path = sidecarUriFor(reviewUri);
-    const disk = await this.read(path);
+    const disk = await readSidecarFile(this.host, path);
     if (disk.errors.length > 0) return { errors: disk.errors };
     this.seen.set(path, disk.hash);
     return { sidecar: disk.parsed?.sidecar, errors: [] };
@@ -161,7 +162,7 @@ export class SidecarStore {
 
   /** Like load, but without taking this as the version the next write merges against. */
   private async peek(reviewUri: string): Promise<LoadResult> {
-    const disk = await this.read(sidecarUriFor(reviewUri));
+    const disk = await readSidecarFile(this.host, sidecarUriFor(reviewUri));
     return disk.errors.length > 0 ? { errors: disk.errors } : { sidecar: disk.parsed?.sidecar, errors: [] };
   }
 
@@ -177,10 +178,14 @@ export class SidecarStore {
   private async tryWrite(reviewUri: string, reviewText: string, mentions: readonly Mention[] | undefined, change: AnnotationChange | undefined): Promise<WriteOutcome> {
     const path = sidecarUriFor(reviewUri);
     for (let attempt = 0; attempt < MAX_ATTEMPTS; attempt++) {
-      const disk = await this.read(path);
+      const disk = await readSidecarFile(this.host, path);
       if (disk.errors.length > 0) return this.failure(reviewUri, disk.errors); // never overwrite what does not parse
+      // Refused before any work: a read-only file, or a link (replacing it would cut the link).
+      const refusal = refusalFor(basenameUri(path), disk.stat);
+      if (refusal) return this.failure(reviewUri, [this.error(reviewUri, `${refusal}; not written`)]);
+      const base = disk.parsed;
       const merged = this.seen.has(path) && this.seen.get(path) !== disk.hash;
-      const sidecar: Sidecar = disk.parsed?.sidecar ?? emptySidecar();
+      const sidecar: Sidecar = base?.sidecar ?? emptySidecar();
       let id: string | undefined;
       try {
         id = change ? this.apply(sidecar, change, reviewText) : undefined;
@@ -193,7 +198,7 @@ export class SidecarStore {
       sidecar.review = basenameUri(reviewUri);
       sidecar.textHash = await textHash(reviewText);
       sidecar.mentions = mentions ? mentions.map(toSidecarMention) : sidecar.mentions.filter((m) => reviewText.slice(m.start, m.end) === m.text);
-      const rendered = renderSidecar(sidecar, disk.parsed?.document);
+      const rendered = renderSidecar(sidecar, base?.document, true); // the Document is this attempt's own
       const outcome = (status: WriteOutcome['status']): WriteOutcome => ({
         review: reviewUri,
         sidecar: path,
@@ -213,15 +218,24 @@ export class SidecarStore {
       if (check.errors.length > 0) return this.failure(reviewUri, check.errors.map((e) => ({ ...e, message: `internal error, not written: ${e.message}` })));
 
       const bytes = encodeText(rendered);
-      // The file may have changed while we worked; if so, start over from the new version.
+      // Compare-and-swap: replaced only if the file is still the version read above; if it
+      // changed while we worked, start over from the new version (the change and the
+      // re-anchoring are applied again to it).
       let replaced: boolean;
+      let displaced: Uint8Array | undefined;
       try {
-        replaced = await replaceFile(this.host, path, bytes, { stillCurrent: async () => (await this.read(path, false)).hash === disk.hash });
+        replaced = await replaceFile(this.host, path, bytes, { expect: disk.version ?? 'absent', onDisplaced: (b) => (displaced = b) });
       } catch (e) {
-        return this.failure(reviewUri, [this.error(reviewUri, `could not replace ${basenameUri(path)}: ${e instanceof Error ? e.message : String(e)}`)]);
+        if (e instanceof FileRefusedError) return this.failure(reviewUri, [this.error(reviewUri, `${e.message}; not written`)]);
+        return this.failure(reviewUri, [this.error(reviewUri, `could not replace ${basenameUri(path)}: ${messageOf(e)}`)]);
       }
-      if (!replaced) continue;
+      if (!replaced) {
+        await pauseBeforeRetry(attempt);
+        continue;
+      }
       this.seen.set(path, await sha256Hex(bytes));
+      // Ours is in place, but an editor's in-place save landed in the file it replaced: kept aside.
+      if (displaced) return { ...outcome('written'), errors: [await keepDisplaced(this.host, path, displaced)] };
       return outcome('written');
     }
     return this.failure(reviewUri, [this.error(reviewUri, `${basenameUri(path)} kept changing on disk while Marginalia was writing it; nothing was written, try again`)]);
@@ -283,22 +297,6 @@ export class SidecarStore {
       }
     }
     return anchors;
-  }
-
-  /** The sidecar on disk: its bytes' hash ('' when missing), text and parse (when parse is true). */
-  private async read(path: string, parse = true): Promise<{ hash: string; text?: string; parsed?: ParsedSidecar; errors: SidecarError[] }> {
-    if (!(await this.host.stat(path))) return { hash: '', errors: [] };
-    const bytes = await this.host.readFile(path);
-    const hash = await sha256Hex(bytes);
-    if (!parse) return { hash, errors: [] };
-    let text: string;
-    try {
-      text = decodeText(bytes);
-    } catch (e) {
-      return { hash, errors: [{ file: path, line: 1, column: 1, message: e instanceof Error ? e.message : String(e) }] };
-    }
-    const parsed = parseSidecar(text, path);
-    return { hash, text, parsed, errors: parsed.errors };
   }
 
   private async writeWithSavedText(reviewUri: string, change: AnnotationChange): Promise<WriteOutcome> {

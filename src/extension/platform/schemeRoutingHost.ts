@@ -1,4 +1,4 @@
-import type { CancellationSignal, FileHost, FileHostCapabilities, FileKind, FileStat, FindFilesOptions } from '../../core/host';
+import type { CancellationSignal, Displaced, ExpectedFile, FileHost, FileHostCapabilities, FileKind, FileStat, FindFilesOptions, WriteFileOptions } from '../../core/host';
 import { uriScheme } from '../../core/model/uri';
 
 /**
@@ -27,8 +27,28 @@ export class SchemeRoutingHost implements FileHost {
   readFile(uri: string, signal?: CancellationSignal): Promise<Uint8Array> {
     return this.hostFor(uri).readFile(uri, signal);
   }
-  writeFile(uri: string, data: Uint8Array): Promise<void> {
-    return this.hostFor(uri).writeFile(uri, data);
+  writeFile(uri: string, data: Uint8Array, options?: WriteFileOptions): Promise<void> {
+    return this.hostFor(uri).writeFile(uri, data, options);
+  }
+
+  /** Present: the store's compare-and-swap uses it where the URI's host has it, else stat + read. */
+  async renameIfUnchanged(from: string, to: string, expected: ExpectedFile | undefined): Promise<boolean | Displaced> {
+    const host = this.hostFor(to);
+    if (host !== this.hostFor(from)) throw new Error(`cannot rename across file systems: ${from} → ${to}`);
+    if (host.renameIfUnchanged) return host.renameIfUnchanged(from, to, expected);
+    const stat = await host.stat(to);
+    if (expected === undefined ? stat !== undefined : !stat || stat.size !== expected.size || stat.mtime !== expected.mtime) return false;
+    if (expected) {
+      const now = await host.readFile(to);
+      if (now.length !== expected.bytes.length || now.some((b, i) => b !== expected.bytes[i])) return false;
+    }
+    await host.rename(from, to, { overwrite: true });
+    return true;
+  }
+
+  realUri(uri: string): Promise<string> {
+    const host = this.hostFor(uri);
+    return host.realUri ? host.realUri(uri) : Promise.resolve(uri);
   }
   rename(from: string, to: string, options: { overwrite: boolean }): Promise<void> {
     const host = this.hostFor(to);

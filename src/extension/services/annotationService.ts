@@ -14,6 +14,8 @@ import { toPath } from '../locations';
 export interface LiveAnnotation {
   review: string;
   annotation: Annotation;
+  /** Other places the passage could equally be (a look-alike pasted beside it): flagged, not decided silently. */
+  ambiguous?: Array<{ start: number; end: number }>;
   /** Where the passage is in the current text; for an orphan, its last known place (clamped). */
   start: number;
   end: number;
@@ -167,7 +169,7 @@ export class AnnotationService implements vscode.Disposable {
     if (text === undefined) return { review, annotation, start: annotation.target.start, end: annotation.target.end, orphan: !!annotation.orphan };
     const found = reanchor(text, annotation.target);
     if (found.kind === 'orphan') return { review, annotation, start: clamp(annotation.target.start), end: clamp(annotation.target.end), orphan: true };
-    return { review, annotation, start: found.start, end: found.end, orphan: false };
+    return { review, annotation, start: found.start, end: found.end, orphan: false, ...(found.ambiguous?.length ? { ambiguous: found.ambiguous } : {}) };
   }
 
   private async reloadForSidecar(uri: vscode.Uri): Promise<void> {

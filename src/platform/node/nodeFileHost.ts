@@ -1,6 +1,18 @@
 import * as fs from 'node:fs';
 import * as fsp from 'node:fs/promises';
-import { type CancellationSignal, type FileHost, type FileHostCapabilities, type FileKind, type FileStat, type FindFilesOptions, globToRegExp, throwIfCancelled } from '../../core/host';
+import {
+  type CancellationSignal,
+  type Displaced,
+  type ExpectedFile,
+  type FileHost,
+  type FileHostCapabilities,
+  type FileKind,
+  type FileStat,
+  type FindFilesOptions,
+  globToRegExp,
+  throwIfCancelled,
+  type WriteFileOptions,
+} from '../../core/host';
 import { fileUri, uriToFsPath } from '../../core/model/uri';
 
 /** Folders findFiles never walks into (the editor's hosts apply files.exclude instead). */
@@ -10,47 +22,155 @@ function kindOf(s: fs.Stats): FileKind {
   return s.isFile() ? 'file' : s.isDirectory() ? 'directory' : 'other';
 }
 
+/** Opening with O_NONBLOCK never waits for a FIFO's writer; on a regular file it changes nothing. */
+const READ_FLAGS = fs.constants.O_RDONLY | (fs.constants.O_NONBLOCK ?? 0);
+
+function notRegular(p: string, s: fs.Stats): Error {
+  const what = s.isDirectory() ? 'is a folder, not a file' : 'is not a regular file (a FIFO, socket or device)';
+  return Object.assign(new Error(`${p} ${what}`), { code: s.isDirectory() ? 'EISDIR' : 'ENOTREG' });
+}
+
+function sameBytes(a: Uint8Array, b: Uint8Array): boolean {
+  return a.length === b.length && Buffer.compare(a, b) === 0;
+}
+
+/** All of a file through its descriptor, from offset 0 whatever was read before (pread). */
+function readFromStart(fd: number): Buffer {
+  const chunks: Buffer[] = [];
+  let position = 0;
+  for (;;) {
+    const chunk = Buffer.allocUnsafe(Math.max(65536, fs.fstatSync(fd).size - position));
+    const n = fs.readSync(fd, chunk, 0, chunk.length, position);
+    if (n === 0) break;
+    chunks.push(chunk.subarray(0, n));
+    position += n;
+  }
+  return Buffer.concat(chunks);
+}
+
+/** The file at fd is `expected`: same size, mtime, inode and bytes. */
+function matches(fd: number, s: fs.Stats, expected: ExpectedFile): boolean {
+  if (!s.isFile() || s.size !== expected.size || s.mtimeMs !== expected.mtime) return false;
+  if (expected.ino !== undefined && s.ino !== expected.ino) return false;
+  return sameBytes(readFromStart(fd), expected.bytes);
+}
+
 /**
  * FileHost over node:fs for `file:` URIs: the CLI, the tests, the benchmarks and the Node
  * extension host. rename() is POSIX rename, atomic over an existing file. With `blocking` (the CLI,
  * which does nothing else meanwhile) it uses synchronous calls behind the async interface: per-file
  * promise round trips cost more than the reads themselves on thousands of small reviews. The
- * extension host must stay responsive, so there it is non-blocking.
+ * extension host must stay responsive, so there it is non-blocking — except renameIfUnchanged,
+ * which is synchronous on purpose (see there).
  */
 export class NodeFileHost implements FileHost {
   readonly capabilities: FileHostCapabilities = { atomicRename: true };
 
   constructor(private readonly options: { blocking?: boolean } = {}) {}
 
+  /** Reads only regular files: a FIFO would block until someone writes to it, a device forever. */
   async readFile(uri: string, signal?: CancellationSignal): Promise<Uint8Array> {
     throwIfCancelled(signal);
     const p = uriToFsPath(uri);
-    return this.options.blocking ? fs.readFileSync(p) : fsp.readFile(p);
+    if (this.options.blocking) {
+      const fd = fs.openSync(p, READ_FLAGS);
+      try {
+        const s = fs.fstatSync(fd);
+        if (!s.isFile()) throw notRegular(p, s);
+        return fs.readFileSync(fd);
+      } finally {
+        fs.closeSync(fd);
+      }
+    }
+    const handle = await fsp.open(p, READ_FLAGS);
+    try {
+      const s = await handle.stat();
+      if (!s.isFile()) throw notRegular(p, s);
+      return await handle.readFile();
+    } finally {
+      await handle.close();
+    }
   }
 
   /** Creates missing parent folders, as workspace.fs.writeFile does (an export into a new folder). */
-  async writeFile(uri: string, data: Uint8Array): Promise<void> {
+  async writeFile(uri: string, data: Uint8Array, options: WriteFileOptions = {}): Promise<void> {
     const p = uriToFsPath(uri);
     const parent = p.slice(0, p.lastIndexOf('/')) || '/';
+    const mode = options.mode === undefined ? undefined : { mode: options.mode };
     if (this.options.blocking) {
       if (!fs.existsSync(parent)) fs.mkdirSync(parent, { recursive: true });
-      fs.writeFileSync(p, data);
+      fs.writeFileSync(p, data, mode);
     } else {
       try {
-        await fsp.writeFile(p, data);
+        await fsp.writeFile(p, data, mode);
       } catch (e) {
         if ((e as NodeJS.ErrnoException).code !== 'ENOENT') throw e;
         await fsp.mkdir(parent, { recursive: true });
-        await fsp.writeFile(p, data);
+        await fsp.writeFile(p, data, mode);
       }
     }
+    // The mode given at creation is cut by the umask, and a new file takes the creator's group.
+    if (options.mode !== undefined) fs.chmodSync(p, options.mode);
+    if (options.gid !== undefined && fs.statSync(p).gid !== options.gid) fs.chownSync(p, -1, options.gid);
   }
 
   async rename(from: string, to: string, options: { overwrite: boolean }): Promise<void> {
     const [a, b] = [uriToFsPath(from), uriToFsPath(to)];
-    if (!options.overwrite && fs.existsSync(b)) throw new Error(`${b} already exists`);
+    if (!options.overwrite) {
+      if (!this.createByLink(a, b)) throw Object.assign(new Error(`${b} already exists`), { code: 'EEXIST' });
+      return;
+    }
     if (this.options.blocking) fs.renameSync(a, b);
     else await fsp.rename(a, b);
+  }
+
+  /**
+   * Synchronous from the last check to rename(2) on purpose: no other JavaScript (and no await)
+   * runs in between, so the window in which another process could replace the file unseen is a
+   * few system calls long. A file being created is created with link(2), which fails if anything
+   * appeared meanwhile — a true compare-and-swap.
+   */
+  async renameIfUnchanged(from: string, to: string, expected: ExpectedFile | undefined): Promise<boolean | Displaced> {
+    const [a, b] = [uriToFsPath(from), uriToFsPath(to)];
+    if (!expected) return this.createByLink(a, b);
+    let fd: number;
+    try {
+      fd = fs.openSync(b, READ_FLAGS);
+    } catch (e) {
+      if ((e as NodeJS.ErrnoException).code === 'ENOENT') return false;
+      throw e;
+    }
+    try {
+      const s = fs.fstatSync(fd);
+      if (!matches(fd, s, expected)) return false;
+      // The name still leads to the file just compared (not to one renamed over it meanwhile).
+      const now = fs.lstatSync(b);
+      if (now.ino !== s.ino || now.mtimeMs !== s.mtimeMs || now.size !== s.size) return false;
+      fs.renameSync(a, b);
+      // An editor saving in place between the check and the rename wrote into the file just
+      // replaced: still readable through fd. Hand its bytes back to be merged.
+      const after = readFromStart(fd);
+      return sameBytes(after, expected.bytes) ? true : { displaced: after };
+    } finally {
+      fs.closeSync(fd);
+    }
+  }
+
+  /** Puts `a` at `b` only if nothing is at `b`: link(2) fails with EEXIST otherwise. */
+  private createByLink(a: string, b: string): boolean {
+    try {
+      fs.linkSync(a, b);
+    } catch (e) {
+      const code = (e as NodeJS.ErrnoException).code;
+      if (code === 'EEXIST') return false;
+      if (code !== 'EPERM' && code !== 'ENOTSUP' && code !== 'EXDEV' && code !== 'ENOSYS') throw e;
+      // A file system without hard links: check, then rename (a short window, as for replacing).
+      if (fs.existsSync(b) || isLink(b)) return false;
+      fs.renameSync(a, b);
+      return true;
+    }
+    fs.rmSync(a, { force: true });
+    return true;
   }
 
   async delete(uri: string): Promise<void> {
@@ -70,10 +190,14 @@ export class NodeFileHost implements FileHost {
       if (!link) return undefined;
       return { kind: 'other', size: 0, mtime: link.mtimeMs, symlink: true }; // a dangling link
     }
-    const stat: FileStat = { kind: kindOf(s), size: s.size, mtime: s.mtimeMs };
-    if ((s.mode & 0o222) === 0) stat.readonly = true;
+    const stat: FileStat = { kind: kindOf(s), size: s.size, mtime: s.mtimeMs, mode: s.mode & 0o7777, gid: s.gid, ino: s.ino };
+    if ((s.mode & 0o222) === 0 || (s.isFile() && !writable(p))) stat.readonly = true;
     if (link.isSymbolicLink()) stat.symlink = true;
     return stat;
+  }
+
+  async realUri(uri: string): Promise<string> {
+    return fileUri(fs.realpathSync(uriToFsPath(uri)));
   }
 
   async readDirectory(uri: string): Promise<Array<[string, FileKind]>> {
@@ -105,5 +229,23 @@ export class NodeFileHost implements FileHost {
     };
     await walk(root, '');
     return out;
+  }
+}
+
+/** access(2) W_OK: false for a file this process may not write (another owner, a read-only mount). */
+function writable(p: string): boolean {
+  try {
+    fs.accessSync(p, fs.constants.W_OK);
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+function isLink(p: string): boolean {
+  try {
+    return fs.lstatSync(p).isSymbolicLink();
+  } catch {
+    return false;
   }
 }

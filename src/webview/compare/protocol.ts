@@ -18,6 +18,8 @@ export interface MatrixMessage {
   sort: CompareSort;
   /** The film's title, for the view's heading. */
   film?: string;
+  /** The film's folder (a URI string): kept in the view's state, so a restored view shows the same film. */
+  filmUri?: string;
 }
 
 export interface PassagesMessage {
@@ -106,6 +108,8 @@ export interface PersistedState {
   selection?: Selection;
   /** Focused grid position: row -1 is the header row, column -1 the row headers. */
   focus: { row: number; col: number };
+  /** The film shown (its folder's URI string), when the extension said. */
+  filmUri?: string;
 }
 
 /**
@@ -122,5 +126,7 @@ export function readPersistedState(x: unknown): PersistedState | undefined {
   const s = x.selection;
   if (isRecord(s) && s.kind === 'cell' && isText(s.reviewUri) && isText(s.entityId)) selection = { kind: 'cell', reviewUri: s.reviewUri, entityId: s.entityId };
   else if (isRecord(s) && s.kind === 'entity' && isText(s.entityId)) selection = { kind: 'entity', entityId: s.entityId };
-  return { version: 1, filters: { kinds: [...kinds] }, sort: x.sort, selection, focus: { row: row as number, col: col as number } };
+  const state: PersistedState = { version: 1, filters: { kinds: [...kinds] }, sort: x.sort, selection, focus: { row: row as number, col: col as number } };
+  if (isText(x.filmUri)) state.filmUri = x.filmUri;
+  return state;
 }

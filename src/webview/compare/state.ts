@@ -8,6 +8,7 @@ import { readPersistedState, type MatrixMessage, type PassagesMessage, type Pers
 export interface ViewState {
   matrix?: CompareMatrix;
   film?: string;
+  filmUri?: string;
   filters: CompareFilters;
   sort: CompareSort;
   focus: GridPosition;
@@ -27,11 +28,15 @@ export type Action =
 
 export function initialState(saved: unknown): ViewState {
   const s = readPersistedState(saved);
-  return { filters: s?.filters ?? { kinds: [] }, sort: s?.sort ?? 'count', focus: s?.focus ?? { row: 0, col: 0 }, selection: s?.selection };
+  const state: ViewState = { filters: s?.filters ?? { kinds: [] }, sort: s?.sort ?? 'count', focus: s?.focus ?? { row: 0, col: 0 }, selection: s?.selection };
+  if (s?.filmUri) state.filmUri = s.filmUri;
+  return state;
 }
 
 export function persisted(state: ViewState): PersistedState {
-  return { version: 1, filters: state.filters, sort: state.sort, selection: state.selection, focus: state.focus };
+  const saved: PersistedState = { version: 1, filters: state.filters, sort: state.sort, selection: state.selection, focus: state.focus };
+  if (state.filmUri) saved.filmUri = state.filmUri;
+  return saved;
 }
 
 function selectionExists(matrix: CompareMatrix, s: Selection): boolean {
@@ -58,10 +63,11 @@ export function selectionAt(state: ViewState): Selection | undefined {
 export function reduce(state: ViewState, action: Action): ViewState {
   switch (action.type) {
     case 'matrix': {
-      const { matrix, filters, sort, film } = action.message;
+      const { matrix, filters, sort, film, filmUri } = action.message;
       const selection = state.selection && selectionExists(matrix, state.selection) ? state.selection : undefined;
       return {
         ...state,
+        ...(filmUri ? { filmUri } : {}),
         matrix,
         film,
         filters,

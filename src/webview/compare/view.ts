@@ -68,7 +68,7 @@ export class CompareView {
     }
     const max = maxCount(m);
     const head = h('tr', {}, h('th', { scope: 'col', class: 'corner', 'data-row': -1, 'data-col': -1, tabindex: -1 }, 'Review'));
-    m.entities.forEach((e, c) => append(head, h('th', { scope: 'col', role: 'columnheader', class: `entity kind-${e.kind}`, 'data-row': -1, 'data-col': c, tabindex: -1, 'aria-label': columnLabel(e), title: `${e.name} (${e.kind})` }, e.name)));
+    m.entities.forEach((e, c) => append(head, h('th', { scope: 'col', role: 'columnheader', class: `entity kind-${e.kind}`, 'data-row': -1, 'data-col': c, tabindex: -1, 'aria-label': columnLabel(e), title: `${e.name} (${e.kind})` }, h('span', { class: 'entity-name' }, e.name))));
     const body = h('tbody');
     m.critics.forEach((critic, r) => {
       const row = h('tr', {}, h('th', { scope: 'row', role: 'rowheader', 'data-row': r, 'data-col': -1, tabindex: -1, title: critic.label }, critic.label));

@@ -22,11 +22,13 @@ export function run(): Promise<void> {
   // test/unit/architecture.test.ts checks the list against the folder.
   require('../activation.test');
   require('../annotations.test');
+  require('../compare.test');
   require('../films.test');
   require('../interchange.test');
   require('../languageFeatures.test');
   require('../navigation.test');
   require('../proposeLexicon.test');
+  require('../reading.test');
   require('../reviewsTree.test');
   return new Promise((resolve, reject) => {
     let passed = 0;

@@ -1,5 +1,6 @@
 // Property test for re-anchoring: random edits of the real reviews, with ground truth for where
-// each annotated passage went. Re-run a failure with ANCHOR_SEED=<printed seed> (and
+// each annotated passage went. Among the edits: copies of a passage pasted right beside it with
+// its context on one side (defect 8), which must never be placed on silently. Re-run a failure with ANCHOR_SEED=<printed seed> (and
 // ANCHOR_TRACE=<trial> to see its edits); ANCHOR_TRIALS changes the number of trials (1200 take
 // about a second; the thresholds in anchoring.ts were checked with several million).
 
@@ -161,8 +162,10 @@ class Trial {
   }
 
   randomEdit(): void {
-    const kind = this.int(0, 9);
-    if (kind <= 2) {
+    const kind = this.int(0, 10);
+    if (kind === 10) {
+      this.duplicateNextDoor();
+    } else if (kind <= 2) {
       const at = this.int(0, this.text.length);
       this.replace(at, at, this.randomText());
     } else if (kind <= 4) {
@@ -190,7 +193,27 @@ class Trial {
       a = Math.max(0, inst.start - this.int(0, 50));
       b = Math.min(len, inst.end + this.int(0, 50));
     }
-    const at = this.int(0, len);
+    this.copy(a, b, this.int(0, len));
+  }
+
+  /**
+   * The look-alike next door (defect 8): an annotated passage copied with its whole context on
+   * one side (and a little more), pasted right against it — before or after the passage, or
+   * before or after that context.
+   */
+  duplicateNextDoor(): void {
+    const live = this.tracked.flatMap((t) => t.instances).filter((i) => !i.deleted && !i.touched);
+    if (live.length === 0) return this.duplicate();
+    const inst = this.pick(live);
+    const len = this.text.length;
+    const withPrefix = this.rnd() < 0.5;
+    const a = withPrefix ? Math.max(0, inst.start - CONTEXT_LENGTH - this.int(0, 10)) : inst.start;
+    const b = withPrefix ? inst.end : Math.min(len, inst.end + CONTEXT_LENGTH + this.int(0, 10));
+    this.copy(a, b, this.pick([a, b, inst.start, inst.end]));
+  }
+
+  /** Pastes a copy of [a, b) at `at`, tracking copies of annotated passages in it. */
+  copy(a: number, b: number, at: number): void {
     const copied = this.text.slice(a, b);
     const copies: Array<[Tracked, Instance]> = [];
     for (const tr of this.tracked) {
@@ -252,21 +275,51 @@ type Outcome =
   | 'touched → orphan'
   | 'untouched, anchored on a partial copy of it'
   | 'same or near words next to one side of its context → anchored there'
+  | 'untouched, both contexts rewritten → anchored on a copy that kept one'
+  | 'a copy reading exactly as the passage did, both sides → anchored there'
+  | 'flagged ambiguous with no copy of the passage made (a false alarm)'
+  | 'look-alike next door → flagged ambiguous, placed right'
+  | 'look-alike next door → flagged ambiguous, the right place named'
   | 'wrong';
 
-/** Classifies one re-anchoring against the ground truth; 'wrong' is what must never happen. */
+/**
+ * Classifies one re-anchoring against the ground truth; 'wrong' is what must never happen. A
+ * result flagged ambiguous (a look-alike next door, docs/sidecar-format.md) is not a silent
+ * decision: it is right when the place chosen or one of the places it names is right.
+ */
 function judge(text: string, tr: Tracked, r: AnchorResult): Outcome {
+  if (r.kind === 'orphan' || !r.ambiguous?.length) return judgePlace(text, tr, r);
+  const alone = (p: { start: number; end: number }) => judgePlace(text, tr, { ...r, start: p.start, end: p.end, ambiguous: undefined });
+  if (!tr.instances.some((i) => i.copy)) return alone(r) === 'wrong' ? 'wrong' : 'flagged ambiguous with no copy of the passage made (a false alarm)';
+  if (alone(r) !== 'wrong') return 'look-alike next door → flagged ambiguous, placed right';
+  if (r.ambiguous.some((p) => alone(p) !== 'wrong')) return 'look-alike next door → flagged ambiguous, the right place named';
+  return 'wrong';
+}
+
+function judgePlace(text: string, tr: Tracked, r: AnchorResult): Outcome {
   const [original] = tr.instances;
   const live = tr.instances.filter((i) => !i.deleted);
   const exactlyOn = (i: Instance) => r.kind !== 'orphan' && r.start === i.start && r.end === i.end;
   const overlaps = (i: Instance) => r.kind !== 'orphan' && r.start < i.end && r.end > i.start;
   if (!original.deleted && !original.touched) {
     const ctx = contextIntact(original, text.length, tr.target);
-    const intactCopies = live.filter((i) => !i.touched);
-    if (intactCopies.some(exactlyOn) && r.kind !== 'fuzzy') {
+    // The passage itself, or a verbatim copy of it that carried both sides of its context (no
+    // anchoring can tell those apart). A copy carrying one side is a look-alike: landing on it
+    // while the passage still has an intact side is wrong unless flagged (defect 8).
+    const whole = (i: Instance) => {
+      if (i.touched) return false;
+      const c = contextIntact(i, text.length, tr.target);
+      return i === original || (c.prefix && c.suffix);
+    };
+    if (live.filter(whole).some(exactlyOn) && r.kind !== 'fuzzy') {
       return ctx.prefix || ctx.suffix ? 'untouched → exact' : 'untouched, both contexts rewritten → exact';
     }
+    // A copy around which the text now reads exactly as around the passage (a copy of the
+    // passage and one side pasted against the other side): by text, it is the passage.
+    if (r.kind !== 'orphan' && readsAsTarget(text, tr.target, r)) return 'a copy reading exactly as the passage did, both sides → anchored there';
     if (r.kind === 'orphan' && !ctx.prefix && !ctx.suffix) return 'untouched, both contexts rewritten → orphan';
+    if (!ctx.prefix && !ctx.suffix && live.some((i) => i.copy && !i.touched && exactlyOn(i))) return 'untouched, both contexts rewritten → anchored on a copy that kept one';
+    if (live.some((i) => i.copy && !i.touched && exactlyOn(i))) return 'wrong';
     if (live.some((i) => i.copy && overlaps(i))) return 'untouched, anchored on a partial copy of it';
     return indistinguishable(text, tr, r) ? 'same or near words next to one side of its context → anchored there' : 'wrong';
   }
@@ -274,6 +327,14 @@ function judge(text: string, tr: Tracked, r: AnchorResult): Outcome {
   if (r.kind === 'orphan') return 'touched → orphan';
   if (live.some(overlaps)) return 'touched → anchored on it';
   return indistinguishable(text, tr, r) ? 'same or near words next to one side of its context → anchored there' : 'wrong';
+}
+
+/** The text at r is the quote with exactly the stored prefix and suffix around it (text edges included). */
+function readsAsTarget(text: string, target: { quote: string; prefix: string; suffix: string }, r: { start: number; end: number }): boolean {
+  const { quote, prefix, suffix } = target;
+  if (text.slice(r.start, r.end) !== quote) return false;
+  if (text.slice(Math.max(0, r.start - prefix.length), r.start) !== prefix || text.slice(r.end, r.end + suffix.length) !== suffix) return false;
+  return (prefix.length >= CONTEXT_LENGTH || r.start === prefix.length) && (suffix.length >= CONTEXT_LENGTH || r.end + suffix.length === text.length);
 }
 
 /**
@@ -295,8 +356,17 @@ function indistinguishable(text: string, tr: Tracked, r: AnchorResult): boolean 
   return prefixKept || suffixKept;
 }
 
+/** Share of untouched passages re-anchored exactly, at least. */
+const UNTOUCHED_FLOOR = 0.99;
+/** Share of passages edited inside (but not deleted) found on what is left of them, at least. */
+const TOUCHED_FLOOR = 0.55;
+
+function pct(a: number, b: number): string {
+  return `${((100 * a) / Math.max(1, b)).toFixed(1)} %`;
+}
+
 describe('reanchor (property test on random edits of real reviews)', function () {
-  this.timeout(60_000);
+  this.timeout(Math.max(60_000, TRIALS * 25));
 
   it('never lands on the wrong passage; untouched passages re-anchor exactly; deleted ones orphan', function () {
     const rnd = mulberry32(SEED);
@@ -328,5 +398,15 @@ describe('reanchor (property test on random edits of real reviews)', function ()
     for (const [k, v] of [...counts].sort()) console.log(`      ${k}: ${v}`);
     assert.deepEqual(failures, [], `seed ${SEED}`);
     assert.equal(counts.get('wrong') ?? 0, 0);
+    // Never wrong is not enough: orphaning everything would pass that. Floors for what is found
+    // after an edit (measured with the default seed: 99.9 % and 62 %; other seeds within a point).
+    const n = (k: Outcome) => counts.get(k) ?? 0;
+    const untouchedFound = n('untouched → exact') + n('untouched, both contexts rewritten → exact');
+    const untouched = untouchedFound + n('untouched, both contexts rewritten → orphan');
+    const touchedFound = n('touched → anchored on it');
+    const touched = touchedFound + n('touched → orphan');
+    console.log(`      found after an edit: untouched passages ${pct(untouchedFound, untouched)}, passages edited inside ${pct(touchedFound, touched)}`);
+    assert.ok(untouchedFound / untouched >= UNTOUCHED_FLOOR, `untouched passages found ${pct(untouchedFound, untouched)} < ${UNTOUCHED_FLOOR * 100} %`);
+    assert.ok(touchedFound / touched >= TOUCHED_FLOOR, `passages edited inside found ${pct(touchedFound, touched)} < ${TOUCHED_FLOOR * 100} %`);
   });
 });

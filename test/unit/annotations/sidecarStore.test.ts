@@ -44,8 +44,9 @@ describe('SidecarStore', () => {
     const [a] = s.annotations;
     assert.deepEqual({ id: a.id, tags: a.tags, note: a.note, quote: a.target.quote, start: a.target.start }, { id, tags: ['technology'], note: 'The opening.', quote: PHRASE, start: TEXT.indexOf(PHRASE) });
     assert.equal(a.created, '2024-01-01T00:00:00.000Z');
-    const renames = host.callsOf('rename');
-    assert.equal(renames.length, 1);
+    // A compare-and-rename: the temp file replaces the sidecar only if it is still what was read.
+    const renames = host.callsOf('renameIfUnchanged');
+    assert.equal(renames.length + host.callsOf('rename').length, 1);
     assert.equal(renames[0].to, SIDECAR);
     assert.deepEqual(host.callsOf('writeFile').map((c) => c.path), [renames[0].path], 'the only write is the temp file');
     assert.deepEqual([...host.files.keys()].sort(), [SIDECAR, REVIEW].sort(), 'no temp file left behind');
@@ -57,11 +58,11 @@ describe('SidecarStore', () => {
     const mentions: Mention[] = [{ entity: 'x', kind: 'theme', ...span(TEXT, PHRASE), text: PHRASE }];
     assert.equal((await store.write(REVIEW, TEXT, mentions)).status, 'written');
     const bytes = host.files.get(SIDECAR)!;
-    const renames = host.callsOf('rename').length;
+    const renames = host.callsOf('renameIfUnchanged').length;
     const again = await store.write(REVIEW, TEXT, mentions);
     assert.equal(again.status, 'unchanged');
     assert.deepEqual(host.files.get(SIDECAR), bytes);
-    assert.equal(host.callsOf('rename').length, renames);
+    assert.equal(host.callsOf('renameIfUnchanged').length, renames);
   });
 
   it('loads what it wrote, and keeps a person’s comments and own keys through its writes', async () => {
@@ -108,7 +109,7 @@ describe('SidecarStore', () => {
     await store.addAnnotation(REVIEW, TEXT, { ...span(TEXT, PHRASE), tags: [], note: 'one' });
     const before = host.text(SIDECAR);
     host.beforeCall = (call) => {
-      if (call.op === 'rename') throw new Error('EACCES: permission denied');
+      if (call.op === 'rename' || call.op === 'renameIfUnchanged') throw new Error('EACCES: permission denied');
     };
     const outcome = await store.write(REVIEW, 'Edited.\n' + TEXT, []);
     assert.equal(outcome.status, 'failed');

@@ -63,4 +63,10 @@ describe('compare webview: persisted state', () => {
     assert.equal(readPersistedState({ ...saved, focus: { row: -5, col: 0 } }), undefined);
     assert.deepEqual(readPersistedState({ ...saved, selection: { kind: 'cell', entityId: 'x' } })?.selection, undefined, 'a broken selection is dropped');
   });
+
+  it('keeps the film shown (its folder URI), so the extension restores the same film after a reload', () => {
+    const saved = { version: 1, filters: { kinds: [] }, sort: 'count', focus: { row: 0, col: 0 }, filmUri: 'file:///c/films/her' };
+    assert.equal(readPersistedState(JSON.parse(JSON.stringify(saved)))?.filmUri, 'file:///c/films/her');
+    for (const filmUri of [3, '', 'x'.repeat(5000), { path: '/x' }]) assert.equal(readPersistedState({ ...saved, filmUri })?.filmUri, undefined, JSON.stringify(filmUri));
+  });
 });

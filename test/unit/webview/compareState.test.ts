@@ -80,6 +80,15 @@ describe('compare webview: state', () => {
     assert.deepEqual(back.focus, { row: -1, col: 0 });
   });
 
+  it('remembers the film the extension named, across a reload and later matrices that do not name it', () => {
+    let s = reduce(initialState(undefined), { type: 'matrix', message: { ...message(), filmUri: 'file:///c/her' } });
+    assert.equal(persisted(s).filmUri, 'file:///c/her');
+    s = reduce(s, { type: 'matrix', message: message() });
+    assert.equal(s.filmUri, 'file:///c/her');
+    assert.equal(initialState(JSON.parse(JSON.stringify(persisted(s)))).filmUri, 'file:///c/her');
+    assert.equal('filmUri' in persisted(ready()), false, 'nothing saved when no film was named');
+  });
+
   it('Enter on a cell selects it and asks for that critic’s passages; on a heading, every critic’s', () => {
     let s = ready();
     s = reduce(s, { type: 'key', key: 'ArrowRight' });

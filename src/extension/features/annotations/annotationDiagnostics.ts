@@ -9,6 +9,7 @@ import type { CorpusService } from '../../services/corpusService';
 import { toPath, toRange, toUri } from '../../locations';
 
 export const ORPHAN_CODE = 'orphaned-annotation';
+export const AMBIGUOUS_CODE = 'ambiguous-annotation';
 export const CONFLICT_CODE = 'merge-conflict';
 
 export class AnnotationDiagnostics implements vscode.Disposable {
@@ -30,6 +31,19 @@ export class AnnotationDiagnostics implements vscode.Disposable {
           const d = new vscode.Diagnostic(this.placeOf(entry.review, a.start, a.end), `Annotation ${a.annotation.id}: ${describeConflict(c)} — in ${sidecarName}; keep what is right and delete the entry.`, vscode.DiagnosticSeverity.Warning);
           d.source = 'marginalia';
           d.code = CONFLICT_CODE;
+          inReview.push(d);
+        }
+        if (a.ambiguous?.length) {
+          const review = this.corpus.review(entry.review);
+          const where = (p: { start: number }) => (review ? `line ${review.lines().positionAt(p.start).line + 1}` : `offset ${p.start}`);
+          const d = new vscode.Diagnostic(
+            this.placeOf(entry.review, a.start, a.end),
+            `Annotation ${a.annotation.id} is placed here, but its passage is also at ${a.ambiguous.map(where).join(' and ')}, right beside it with the same context on one side (a pasted copy?). If the other is the right one, select it and re-anchor the annotation there.`,
+            vscode.DiagnosticSeverity.Warning,
+          );
+          d.source = 'marginalia';
+          d.code = AMBIGUOUS_CODE;
+          if (review) d.relatedInformation = a.ambiguous.map((p) => new vscode.DiagnosticRelatedInformation(new vscode.Location(toUri(entry.review), toRange(review.lines(), p.start, p.end)), 'the other place'));
           inReview.push(d);
         }
       }

@@ -8,6 +8,7 @@ import { annotationCommands } from './annotationCommands';
 import { AnnotationDecorations } from './annotationDecorations';
 import { AnnotationDiagnostics, OrphanQuickFixes } from './annotationDiagnostics';
 import { AnnotationHoverProvider } from './annotationHoverProvider';
+import { followRenames } from './followRenames';
 
 export function register(ctx: FeatureContext): vscode.Disposable {
   const { corpus, annotations } = ctx;
@@ -16,6 +17,7 @@ export function register(ctx: FeatureContext): vscode.Disposable {
     vscode.languages.registerCodeActionsProvider(REVIEW_SELECTOR, new OrphanQuickFixes(annotations), { providedCodeActionKinds: OrphanQuickFixes.kinds }),
     new AnnotationDecorations(annotations, corpus),
     new AnnotationDiagnostics(annotations, corpus),
+    followRenames(ctx.platform.host, annotations, ctx.output),
     ctx.commands.register(...annotationCommands(corpus, annotations, ctx.output)),
   );
 }

@@ -48,20 +48,18 @@ export async function writeLexiconEdits(host: FileHost, uri: string, editsFor: (
       if (!wasDirty && doc.isDirty && vscode.workspace.getConfiguration('files', doc.uri).get<boolean>('refactoring.autoSave', true)) await doc.save();
       return { before, after: doc.getText(), via: 'document', unsaved: doc.isDirty };
     }
+    const stat = await host.stat(uri);
     const bytes = await host.readFile(uri);
     const before = decodeText(bytes);
     const edits = editsFor(before);
     if (edits.length === 0) return { before, after: before, via: 'nothing', unsaved: false };
     const after = applyLexiconEdits(before, edits);
     const bom = bytes[0] === 0xef && bytes[1] === 0xbb && bytes[2] === 0xbf;
-    const stillCurrent = async () => !openDocument(uri) && sameBytes(await host.readFile(uri), bytes);
-    if (await replaceFile(host, uri, encodeText(after, bom), { stillCurrent })) return { before, after, via: 'file', unsaved: false };
+    if (!stat || openDocument(uri)) continue; // opened meanwhile: go through the document instead
+    // Replaced only if film.yaml is still the version read (bytes, size, mtime), else read again.
+    const expect = { bytes, size: stat.size, mtime: stat.mtime, ...(stat.ino !== undefined ? { ino: stat.ino } : {}) };
+    if (await replaceFile(host, uri, encodeText(after, bom), { expect })) return { before, after, via: 'file', unsaved: false };
   }
   throw new Error(`${vscode.workspace.asRelativePath(toUri(uri))} kept changing while Marginalia wrote to it; nothing was written`);
 }
 
-function sameBytes(a: Uint8Array, b: Uint8Array): boolean {
-  if (a.length !== b.length) return false;
-  for (let i = 0; i < a.length; i++) if (a[i] !== b[i]) return false;
-  return true;
-}
