@@ -19,8 +19,13 @@ describe('proposing the lexicon of a new film', () => {
   const lexiconUri = () => vscode.Uri.joinPath(filmDir(), 'film.yaml');
   const rawDir = () => vscode.Uri.joinPath(workspaceRoot(), 'raw-room');
   after(async function () {
-    this.timeout(60_000); // a loaded machine delivers file events late
+    this.timeout(60_000); // a loaded machine's file watcher can take its time over a deleted folder
     const { corpus, trees } = await api();
+    // Unsaved edits left by a test would keep film.yaml alive in its editor (and ask to be saved).
+    for (const doc of vscode.workspace.textDocuments.filter((d) => d.isDirty)) {
+      await vscode.window.showTextDocument(doc);
+      await vscode.commands.executeCommand('workbench.action.files.revert');
+    }
     await vscode.commands.executeCommand('workbench.action.closeAllEditors');
     // The suites after this one expect the workspace as it was: wait until the index has let go
     // and the Reviews tree has refreshed without the film (a refresh later would reset their rows).

@@ -242,17 +242,24 @@ export class CorpusService implements vscode.Disposable {
     this.changeEmitter.fire({ reviews: adopted, fromDisk: true });
   }
 
+  /** Counts delete events, so a read that was under way when its file went can tell. */
+  private deletions = 0;
+
+  /** After an await: the file may have been deleted meanwhile (a read must not bring it back). */
+  private async goneSince(uri: string, deletionsBefore: number): Promise<boolean> {
+    return this.deletions !== deletionsBefore && !(await this.host.stat(uri));
+  }
+
   private async onFileChanged(fileUri: vscode.Uri): Promise<void> {
     const uri = toPath(fileUri);
     const open = this.openDocument(uri);
     if (open?.isDirty) return; // the editor's unsaved text is what the reader sees
-    // A file deleted while it was being read (its folder removed just after an editor on it
-    // closed, say) must not come back into the index from that read: it is checked again after.
-    const stillThere = async () => !!(await this.host.stat(uri).catch(() => undefined));
+    const deletionsBefore = this.deletions;
     if (isLexiconPath(uri)) {
       try {
         const text = open?.getText() ?? (await readTextFile(this.host, uri));
-        if (await stillThere()) await this.applyLexicon(uri, text);
+        if (await this.goneSince(uri, deletionsBefore)) return;
+        await this.applyLexicon(uri, text);
       } catch {
         /* deleted again before we read it */
       }
@@ -261,7 +268,7 @@ export class CorpusService implements vscode.Disposable {
     if (!isReviewPath(uri) || !this.index.filmFor(uri)) return;
     try {
       const text = open?.getText() ?? (await readTextFile(this.host, uri));
-      if (!(await stillThere()) || !this.index.filmFor(uri)) return;
+      if (await this.goneSince(uri, deletionsBefore)) return;
       const hadProblem = this.problems.delete(uri);
       if (hadProblem) this.problemsEmitter.fire([...this.problems.values()]);
       const existing = this.index.review(uri);
@@ -278,6 +285,7 @@ export class CorpusService implements vscode.Disposable {
   }
 
   private onFileDeleted(fileUri: vscode.Uri): void {
+    this.deletions++;
     const uri = toPath(fileUri);
     // A film.yaml edit still waiting to be applied would bring the deleted film back.
     this.cancelLexicon(uri);
