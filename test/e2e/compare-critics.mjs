@@ -1,7 +1,6 @@
 // Compare Critics: the matrix of the five Her critics × what they mention, shaded by count; then
 // every critic on Samantha side by side (the column header chosen), and a passage's link opening
 // the review at that passage.
-import { copyFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { showMarginalia, treeRow } from './lib/workbench.mjs';
 
@@ -32,8 +31,9 @@ export default async function compareCritics({ page, shot, log, flags, repo }) {
   log(`${heading}: ${critics.length} critics × ${entities.length} entities; Samantha: ${critics.map((c, i) => `${c} ${samantha[i]}`).join(' · ')}`);
   if (samantha.some((n) => !(Number(n) > 0))) throw new Error(`a critic without Samantha: ${samantha.join(', ')}`);
   await page.mouse.move(700, 880);
-  const matrixShot = await shot('compare-matrix');
-  if (flags['update-readme-shot']) copyFileSync(matrixShot, join(repo, 'media/screenshot-compare.png'));
+  await shot('compare-matrix');
+  // The README's copies: the view alone (the side bar is in the other pictures).
+  if (flags['update-readme-shot']) await page.screenshot({ path: join(repo, 'media/screenshot-compare.png'), clip: { x: 350, y: 35, width: 1050, height: 420 } });
 
   // Every critic on Samantha, side by side.
   await view.locator('table.matrix thead th.entity', { hasText: /^Samantha$/ }).click();
@@ -44,8 +44,8 @@ export default async function compareCritics({ page, shot, log, flags, repo }) {
   log(`passages: ${counts.join(' | ')}; ${marked} mentions marked`);
   if ((await columns.count()) !== 5) throw new Error(`expected 5 columns of passages, saw ${await columns.count()}`);
   await page.mouse.move(700, 880);
-  const passagesShot = await shot('compare-passages');
-  if (flags['update-readme-shot']) copyFileSync(passagesShot, join(repo, 'media/screenshot-passages.png'));
+  await shot('compare-passages');
+  if (flags['update-readme-shot']) await page.screenshot({ path: join(repo, 'media/screenshot-passages.png'), clip: { x: 350, y: 452, width: 1050, height: 408 } });
 
   // A passage's link opens the review beside the view, the mention selected.
   const link = columns.nth(0).locator('a.open').first();

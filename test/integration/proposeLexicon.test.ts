@@ -10,6 +10,7 @@ import { ROOM_PAGES } from './roomPages';
 
 interface Outcome {
   proposed: Array<{ id: string; kind: string; name: string }>;
+  hints: Array<{ name: string; reason: string }>;
   written: string[];
 }
 
@@ -51,9 +52,12 @@ describe('proposing the lexicon of a new film', () => {
     assert.strictEqual(imported?.length, 4);
     assert.ok(imported.every((r) => corpus.review(r.review)), 'the imported reviews are indexed when the command returns');
 
-    const outcome = await vscode.commands.executeCommand<Outcome>('marginalia.proposeLexicon', { film: dir, accept: 'all' });
+    // Every proposal, and a hint the reader knows better about: "Wardrobe", an ordinary word, is one
+    // of the things Jack greets every morning — a character, in this film.
+    const outcome = await vscode.commands.executeCommand<Outcome>('marginalia.proposeLexicon', { film: dir, accept: 'all', hints: { Wardrobe: 'character' } });
     assert.ok(outcome.proposed.length >= 12, `proposed ${outcome.proposed.length}`);
-    assert.deepStrictEqual([...outcome.written].sort(), outcome.proposed.map((p) => p.id).sort(), 'every proposal written');
+    assert.ok(outcome.hints.some((h) => h.name === 'Wardrobe'), `hints: ${outcome.hints.map((h) => h.name).join(', ')}`);
+    assert.deepStrictEqual([...outcome.written].sort(), [...outcome.proposed.map((p) => p.id), 'wardrobe'].sort(), 'every proposal written, and the hint');
 
     // film.yaml: what New Film wrote is still there, and the index reads it without a problem.
     const yaml = await readText(lexiconUri());
@@ -73,6 +77,7 @@ describe('proposing the lexicon of a new film', () => {
     const byName = (name: string) => film.lexicon.entities.find((e) => e.name === name || e.aliases.includes(name));
     const playedBy = (character: string) => byName(character)?.playedBy.map((id) => film.entity(id)?.name);
     assert.strictEqual(byName('Jack')?.kind, 'character');
+    assert.strictEqual(byName('Wardrobe')?.kind, 'character');
     assert.deepStrictEqual(playedBy('Jack'), ['Jacob Tremblay']);
     assert.deepStrictEqual(playedBy('Ma'), ['Brie Larson']);
     assert.deepStrictEqual(playedBy('Nancy'), ['Joan Allen']);

@@ -62,16 +62,10 @@ export function isApostrophe(c: number): boolean {
   return c === 39 || c === 0x2019 || c === 0x2bc || c === 0x2018;
 }
 
-export interface Word {
-  start: number;
-  end: number;
-}
-
 /** Splits a name or term into its words and the separators between them (normalised). */
-export function splitForm(form: string): { words: string[]; seps: string[]; lead: string; trail: string } {
+export function splitForm(form: string): { words: string[]; seps: string[]; trail: string } {
   const words: string[] = [];
   const seps: string[] = [];
-  let lead = '';
   let trail = '';
   let i = 0;
   let sep = '';
@@ -80,8 +74,8 @@ export function splitForm(form: string): { words: string[]; seps: string[]; lead
     if (isWordChar(c)) {
       let j = i;
       while (j < form.length && isWordChar(form.charCodeAt(j))) j++;
-      if (words.length === 0) lead = sep;
-      else seps.push(sep);
+      // What comes before the first word (a quote, a bracket) is not part of the form's match.
+      if (words.length > 0) seps.push(sep);
       words.push(form.slice(i, j));
       sep = '';
       i = j;
@@ -91,7 +85,7 @@ export function splitForm(form: string): { words: string[]; seps: string[]; lead
     }
   }
   trail = sep;
-  return { words, seps: seps.map(normaliseSeparator), lead: normaliseSeparator(lead), trail: normaliseSeparator(trail) };
+  return { words, seps: seps.map(normaliseSeparator), trail: normaliseSeparator(trail) };
 }
 
 /** Separators compare after folding runs of spaces to one space and curly apostrophes to straight. */

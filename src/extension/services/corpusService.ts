@@ -198,7 +198,9 @@ export class CorpusService implements vscode.Disposable {
 
   private scheduleLexicon(uri: string, text: string): void {
     clearTimeout(this.lexiconTimers.get(uri));
-    this.lexiconTimers.set(uri, setTimeout(() => void this.applyLexicon(uri, text), 250));
+    // Applied only if the edited film.yaml is still open by then (closed unsaved, or deleted with
+    // its folder, it must not bring the film back).
+    this.lexiconTimers.set(uri, setTimeout(() => this.openDocument(uri) && void this.applyLexicon(uri, text), 250));
   }
 
   private async applyLexicon(uri: string, text: string): Promise<void> {
@@ -276,6 +278,12 @@ export class CorpusService implements vscode.Disposable {
   private onFileDeleted(fileUri: vscode.Uri): void {
     this.deletions++;
     const uri = toPath(fileUri);
+    for (const [lexicon, timer] of this.lexiconTimers) {
+      if (lexicon === uri || isUriUnder(lexicon, uri)) {
+        clearTimeout(timer);
+        this.lexiconTimers.delete(lexicon);
+      }
+    }
     if (this.problems.delete(uri)) this.problemsEmitter.fire([...this.problems.values()]);
     if (isLexiconPath(uri)) {
       const film = this.index.film(dirnameUri(uri));

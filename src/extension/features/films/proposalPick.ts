@@ -86,7 +86,7 @@ export function excerpt(sentence: string, names: string[], max = 120): string {
   const s = sentence.replace(/\s+/g, ' ').trim();
   const found = names.map((n) => s.indexOf(n)).filter((i) => i >= 0);
   const at = found.length ? Math.min(...found) : 0;
-  const start = at <= 24 ? 0 : s.lastIndexOf(' ', at - 20) + 1;
+  const start = at <= 12 ? 0 : s.lastIndexOf(' ', at - 12) + 1;
   if (start === 0 && s.length <= max) return s;
   const end = Math.min(s.length, start + max);
   const space = s.lastIndexOf(' ', end);
@@ -127,6 +127,8 @@ export function pickProposals({ title, items }: PickOptions): Promise<readonly P
   });
 }
 
+export type HintKind = 'character' | 'person' | 'theme';
+
 /** For each checked hint, asks what it is; returns proposals for the ones given a kind. */
 export async function proposalsFromHints(hints: ProposalHint[], takenIds: Set<string>): Promise<Proposal[] | undefined> {
   const out: Proposal[] = [];
@@ -141,22 +143,26 @@ export async function proposalsFromHints(hints: ProposalHint[], takenIds: Set<st
       { title: `Add “${h.name}” as… (${i + 1} of ${hints.length})`, placeHolder: h.examples[0] ? excerpt(h.examples[0], [h.name], 110) : `${h.name}: ${seen(h.count, h.reviews)}`, ignoreFocusOut: true },
     );
     if (!choice) return undefined;
-    if (!choice.entityKind) continue;
-    const base = idFromName(h.name) || 'entry';
-    let id = base;
-    for (let n = 2; takenIds.has(id); n++) id = `${base}-${n}`;
-    takenIds.add(id);
-    out.push({
-      id,
-      kind: choice.entityKind,
-      name: h.name,
-      aliases: choice.entityKind === 'theme' ? [h.name.toLowerCase()] : [],
-      count: h.count,
-      reviews: h.reviews,
-      examples: h.examples,
-      confidence: 0,
-      evidence: [`added from a hint by the reader (${h.reason})`, seen(h.count, h.reviews)],
-    });
+    if (choice.entityKind) out.push(proposalFromHint(h, choice.entityKind, takenIds));
   }
   return out;
+}
+
+/** A hint the reader chose to add, as a proposal of the kind they said, with an id not yet taken. */
+export function proposalFromHint(h: ProposalHint, kind: HintKind, takenIds: Set<string>): Proposal {
+  const base = idFromName(h.name) || 'entry';
+  let id = base;
+  for (let n = 2; takenIds.has(id); n++) id = `${base}-${n}`;
+  takenIds.add(id);
+  return {
+    id,
+    kind,
+    name: h.name,
+    aliases: kind === 'theme' ? [h.name.toLowerCase()] : [],
+    count: h.count,
+    reviews: h.reviews,
+    examples: h.examples,
+    confidence: 0,
+    evidence: [`added by the reader from a hint (${h.reason})`, seen(h.count, h.reviews)],
+  };
 }

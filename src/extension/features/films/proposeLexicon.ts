@@ -16,13 +16,15 @@ import { toPath, toUri } from '../../locations';
 import type { FeatureContext } from '../context';
 import { pickFilm } from './importReviews';
 import { currentText, writeLexiconEdits } from './lexiconWrite';
-import { pickProposals, proposalItems, proposalsFromHints, seen } from './proposalPick';
+import { pickProposals, proposalFromHint, proposalItems, proposalsFromHints, seen, type HintKind } from './proposalPick';
 
 export interface ProposeArgs {
   /** The film: its folder or film.yaml (URI string or Uri), or a tree row ({ dir } or { path }). */
   film?: unknown;
   /** Without UI: accept every proposal, or those with these ids. */
   accept?: 'all' | string[];
+  /** Without UI, with `accept`: hints to add too, by name, as the kind given. */
+  hints?: Record<string, HintKind>;
 }
 
 export interface ProposeOutcome {
@@ -73,7 +75,12 @@ export async function proposeLexiconEntries(ctx: FeatureContext, args: ProposeAr
 
   let accepted: Proposal[];
   if (noUi) {
-    accepted = args.accept === 'all' ? result.entities : result.entities.filter((p) => (args.accept as string[]).includes(p.id));
+    accepted = args.accept === 'all' ? [...result.entities] : result.entities.filter((p) => (args.accept as string[]).includes(p.id));
+    const taken = new Set([...existing.entities.map((e) => e.id), ...result.entities.map((p) => p.id)]);
+    for (const [name, kind] of Object.entries(args.hints ?? {})) {
+      const hint = result.hints.find((h) => h.name === name);
+      if (hint) accepted.push(proposalFromHint(hint, kind, taken));
+    }
   } else {
     const nameOf = (id: string) => result.entities.find((p) => p.id === id)?.name ?? existing.byId.get(id)?.name;
     const year = existing.film.year ? ` (${existing.film.year})` : '';
