@@ -9,7 +9,7 @@ import type * as vscode from 'vscode';
 import { uriToFsPath } from '../core/model/uri';
 import { nodeSha256 } from '../platform/node/hashing';
 import { installMergeDriver } from '../platform/node/mergeDriverSetup';
-import { loadHtmlReader } from '../platform/node/htmlReader';
+import { loadHtmlDomReader } from '../platform/node/htmlReader';
 import { NodeFileHost } from '../platform/node/nodeFileHost';
 import type { MarginaliaApi } from './activateShared';
 import * as shared from './extension.web';
@@ -23,7 +23,7 @@ export function activate(context: vscode.ExtensionContext): MarginaliaApi {
   // this extension, and the CLI bundled beside it.
   const runtime = { executable: process.execPath, cli: context.asAbsolutePath('dist/cli.js'), electron: !!process.versions.electron };
   const git = { installMergeDriver: (folder: string) => installMergeDriver(uriToFsPath(folder), runtime) };
-  return shared.activateShared(context, { kind: 'node', host, loadHtmlReader: async () => loadHtmlReader(), git });
+  return shared.activateShared(context, { kind: 'node', host, loadHtmlDomReader: async () => loadHtmlDomReader(), git });
 }
 
 export function deactivate(): void {

@@ -5,7 +5,7 @@ import { expandRow, showMarginalia } from './lib/workbench.mjs';
 export default async function treeMentions({ page, shot, log }) {
   await showMarginalia(page);
   await expandRow(page, 'Her');
-  await expandRow(page, 'Spike Jonze’s Her is a poignant');
+  await expandRow(page, 'poignant-exploration.md');
   await expandRow(page, 'Characters');
   await expandRow(page, 'Samantha');
   const rows = page.locator('.pane-body').first().locator('.monaco-list-row[aria-level="5"]');

@@ -45,7 +45,32 @@ describe('review names', () => {
     const labels = [...reviewFiles(HER_DIR), ...reviewFiles(ARRIVAL_DIR)].map((p) => reviewLabel(readReviewInfo(fileUri(p), readFileSync(p, 'utf8'))));
     assert.ok(labels.includes('Hua Ruonan — “Her”: A Decade Later, a Reflection of Our Reality'), labels.join('\n'));
     assert.ok(labels.includes('Jessica Gross — Becoming Human: On Spike Jonze’s "Her"'));
-    assert.ok(labels.includes('[Movie Review] Her'));
+    assert.ok(labels.includes('[Movie Review] Her'), 'without the film title, a title that names only the film is still a title');
     for (const l of labels) assert.ok(!/★|^\d{4}-\d\d-\d\d$|^Tags?:/.test(l), l);
+  });
+
+  it('a title that only names the film, or the first words of prose, gives way to the file name', () => {
+    const her = (name: string, text: string) => reviewLabel(info(name, text), 'Her');
+    assert.equal(her('blog-eyelights-her.md', '---\ntitle: Her\nrating: 8.5/10\n---\nText.\n'), 'blog-eyelights-her.md');
+    assert.equal(her('movie-review-her.md', '---\ntitle: "[Movie Review] Her"\n---\nText.\n'), 'movie-review-her.md');
+    assert.equal(her('a.md', '---\ntitle: "“Her” (2013) review"\n---\nText.\n'), 'a.md');
+    assert.equal(her('a.md', '---\ntitle: "Review: Her"\n---\nText.\n'), 'a.md');
+    assert.equal(her('a.md', '---\ntitle: Her\ncritic: Jane Doe\n---\nText.\n'), 'Jane Doe — Her', 'with a critic, the film title is a fine title');
+    assert.equal(her('a.md', '---\ntitle: "Her, a love story"\n---\nText.\n'), 'Her, a love story');
+    assert.equal(reviewLabel(info('a.md', '---\ntitle: Heat\n---\nText.\n'), 'Heat'), 'a.md');
+    const prose = 'Spike Jonze’s Her is a poignant exploration of love, loneliness, and the evolving relationship between humanity and technology.\n';
+    assert.equal(info('poignant-exploration.md', prose).titleFrom, 'first words');
+    assert.equal(her('poignant-exploration.md', prose), 'poignant-exploration.md');
+  });
+
+  it('the five Her reviews, named with their film: critic and title, or the file name', () => {
+    const labels = reviewFiles(HER_DIR).map((p) => reviewLabel(readReviewInfo(fileUri(p), readFileSync(p, 'utf8')), 'Her')).sort();
+    assert.deepEqual(labels, [
+      'Hua Ruonan — “Her”: A Decade Later, a Reflection of Our Reality',
+      'Jessica Gross — Becoming Human: On Spike Jonze’s "Her"',
+      'blog-eyelights-her.md',
+      'movie-review-her.md',
+      'poignant-exploration.md',
+    ]);
   });
 });

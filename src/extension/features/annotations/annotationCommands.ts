@@ -4,8 +4,7 @@
 import * as vscode from 'vscode';
 import type { Entity } from '../../../core/lexicon/lexicon';
 import { KIND_LABEL } from '../../../core/lexicon/lexicon';
-import { basenameUri } from '../../../core/model/uri';
-import { reviewLabel } from '../../../core/review';
+import { labelOfPath } from '../../../core/review';
 import type { AnnotationService, LiveAnnotation } from '../../services/annotationService';
 import type { CorpusService } from '../../services/corpusService';
 import { type Command, revealRange } from '../../commands';
@@ -175,7 +174,7 @@ export function annotationCommands(corpus: CorpusService, annotations: Annotatio
           .filter((o) => !(o.review === a.review && o.annotation.id === a.annotation.id))
           .map((o) => ({
             label: o.annotation.target.quote.replace(/\s+/g, ' ').slice(0, 80),
-            description: reviewLabel(corpus.index.review(o.review)?.info ?? { path: o.review, title: basenameUri(o.review) }),
+            description: labelOfPath(corpus.index, o.review),
             detail: [o.annotation.note, o.annotation.tags.join(', ')].filter(Boolean).join(' — '),
             o,
           }));

@@ -4,8 +4,7 @@ import type { AnnotationService, LiveAnnotation } from '../../services/annotatio
 import type { CorpusService } from '../../services/corpusService';
 import { toPath } from '../../locations';
 import { commandLink, escapeMarkdown } from '../../markdownText';
-import { basenameUri } from '../../../core/model/uri';
-import { reviewLabel } from '../../../core/review';
+import { labelOfPath } from '../../../core/review';
 
 export const ANNOTATION_HOVER_COMMANDS = ['marginalia.revealAnnotation', 'marginalia.editAnnotation', 'marginalia.deleteAnnotation', 'marginalia.linkAnnotation'];
 
@@ -49,8 +48,7 @@ export class AnnotationHoverProvider implements vscode.HoverProvider {
   }
 
   private reviewLabel(path: string): string {
-    const info = this.corpus.index.review(path)?.info;
-    return escapeMarkdown(reviewLabel(info ?? { path, title: basenameUri(path) }));
+    return escapeMarkdown(labelOfPath(this.corpus.index, path));
   }
 }
 

@@ -14,7 +14,7 @@ import type { CorpusService } from '../../services/corpusService';
 export function compareInput(film: FilmIndex): { reviews: CompareReview[]; entities: CompareEntityInput[] } {
   const reviews = film.orderedReviews().map((r) => ({
     uri: r.path,
-    label: reviewLabel(r.info),
+    label: reviewLabel(r.info, film.lexicon.film.title),
     critic: r.info.critic,
     text: r.text,
     mentions: r.mentions,

@@ -4,6 +4,7 @@
 
 import * as vscode from 'vscode';
 import { importKindOf, importReview, type ImportResult } from '../../../core/import';
+import { htmlReaderOn } from '../../../core/import/htmlPage';
 import { writeNewReview } from '../../../core/import/writeReview';
 import { basenameUri } from '../../../core/model/uri';
 import { decodeText } from '../../../core/text';
@@ -89,8 +90,8 @@ export async function importReviews(ctx: FeatureContext, args: ImportArgs = {}):
       const kind = importKindOf(fileName, source.text);
       let readHtml;
       if (kind === 'html') {
-        if (!ctx.platform.loadHtmlReader) throw new Error('saved web pages (.html) are imported in the desktop app or with `marginalia import`; here, copy the page’s text and import it from the clipboard');
-        readHtml = await ctx.platform.loadHtmlReader();
+        if (!ctx.platform.loadHtmlDomReader) throw new Error('saved web pages (.html) are imported in the desktop app or with `marginalia import`; here, copy the page’s text and import it from the clipboard');
+        readHtml = htmlReaderOn(await ctx.platform.loadHtmlDomReader());
       }
       const result = importReview({ fileName, text: source.text, kind }, { readHtml });
       const review = await writeNewReview(ctx.platform.host, film, result.suggestedName, result.markdown);

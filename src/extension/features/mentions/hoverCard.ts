@@ -46,7 +46,7 @@ export function entityCard(film: FilmIndex, entity: Entity, mention?: Mention): 
   for (const review of shown) {
     const first = review.firstMentionOf(entity.id);
     if (!first) continue;
-    const who = reviewLabel(review.info);
+    const who = reviewLabel(review.info, review.film.lexicon.film.title);
     const link = commandLink('marginalia.revealMention', [review.path, first.start, first.end]);
     // Named as the tree names it; long names are cut so the card fits beside the text.
     md.appendMarkdown(`- [${escapeMarkdown(shorten(who, 60))}](${link} "${escapeMarkdown(who).replace(/"/g, '')}") · ${review.counts.get(entity.id)}\n`);

@@ -42,7 +42,7 @@ export async function stepMention(corpus: CorpusService, direction: 1 | -1): Pro
   const doc = await vscode.workspace.openTextDocument(toUri(target.review.path));
   const shown = await vscode.window.showTextDocument(doc, { selection: range, preserveFocus: false });
   shown.revealRange(range, vscode.TextEditorRevealType.InCenterIfOutsideViewport);
-  const who = reviewLabel(target.review.info);
+  const who = reviewLabel(target.review.info, target.review.film.lexicon.film.title);
   const where = `${hit.entity.name}: mention ${next + 1} of ${all.length} (${who})`;
   if (wrapped) {
     void vscode.window.showInformationMessage(direction > 0 ? `Marginalia: reached the last mention of ${hit.entity.name}; continuing from the first.` : `Marginalia: reached the first mention of ${hit.entity.name}; continuing from the last.`);

@@ -143,5 +143,5 @@ export class ReadingPanels implements vscode.Disposable {
 }
 
 function titleOf(review: IndexedReview): string {
-  return `Read: ${reviewLabel(review.info)}`;
+  return `Read: ${reviewLabel(review.info, review.film.lexicon.film.title)}`;
 }

@@ -188,7 +188,7 @@ export class EntitiesTreeProvider implements vscode.TreeDataProvider<EntitiesNod
       }
       case 'review': {
         const review = film?.reviews.get(node.path);
-        const item = new vscode.TreeItem(review ? reviewLabel(review.info) : basenameUri(node.path), vscode.TreeItemCollapsibleState.Collapsed);
+        const item = new vscode.TreeItem(review ? reviewLabel(review.info, review.film.lexicon.film.title) : basenameUri(node.path), vscode.TreeItemCollapsibleState.Collapsed);
         item.id = `entity-review:${node.entity}:${node.path}`;
         item.description = `${review?.counts.get(node.entity) ?? 0}`;
         item.iconPath = new vscode.ThemeIcon('note');

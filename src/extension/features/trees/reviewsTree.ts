@@ -253,7 +253,7 @@ function reviewItem(review: IndexedReview | undefined, path: string): vscode.Tre
   const info = review?.info;
   // "Critic — Title" (never a rating, a date or a tag line), the rating beside it. The tooltip is
   // made when the row is hovered (resolveTreeItem): a film of 10,000 reviews sends every row at once.
-  const item = new vscode.TreeItem(info ? reviewLabel(info) : basename(path), vscode.TreeItemCollapsibleState.Collapsed);
+  const item = new vscode.TreeItem(info ? reviewLabel(info, review.film.lexicon.film.title) : basename(path), vscode.TreeItemCollapsibleState.Collapsed);
   item.id = `review:${path}`;
   item.description = info?.rating ?? '';
   item.iconPath = new vscode.ThemeIcon('note');
