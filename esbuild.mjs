@@ -120,8 +120,10 @@ const common = { bundle: true, format: 'cjs', minify: production, sourcemap: !pr
 const extensionPlugins = [trimWordLists, lazyPackages, vscodeOnce];
 const bundles = [
   { ...common, entryPoints: ['src/extension/extension.node.ts'], outfile: 'dist/extension.js', external: ['vscode'], platform: 'node', target: 'node20', plugins: [webBundleBeside, ...extensionPlugins] },
-  // The HTML page reader, loaded by the Node extension host on the first HTML import only.
-  { ...common, entryPoints: ['src/core/import/html.ts'], outfile: 'dist/importHtml.js', platform: 'node', target: 'node20', plugins: [trimWordLists, stubCssom] },
+  // The DOM half of the HTML page reader (linkedom + Readability, plain data out), loaded by the
+  // Node extension host and the CLI on the first HTML import only; the importer's rules it feeds
+  // are in their bundles already (src/platform/node/htmlReader.ts).
+  { ...common, entryPoints: ['src/core/import/html/readDom.ts'], outfile: 'dist/importHtml.js', platform: 'node', target: 'node20', plugins: [stubCssom] },
   { ...common, entryPoints: ['src/cli/main.ts'], outfile: 'dist/cli.js', banner: { js: '#!/usr/bin/env node' }, platform: 'node', target: 'node20' },
   // VS Code for the Web: a web worker, no Node built-ins (a static node:* import fails the build).
   { ...common, entryPoints: ['src/extension/extension.web.ts'], outfile: 'dist/extension.web.js', external: ['vscode'], platform: 'browser', target: 'es2022', plugins: extensionPlugins },
@@ -199,7 +201,7 @@ const perFile = {
 
 // A production build must not ship stale development source maps; other files in dist/ (the .vsix)
 // are left alone.
-if (production) for (const f of ['dist/extension.js.map', 'dist/extension.web.js.map', 'dist/cli.js.map', 'dist/webview/compare.js.map', 'dist/webview/reading.js.map', 'dist/webview/preview.js.map']) rmSync(f, { force: true });
+if (production) for (const f of ['dist/extension.js.map', 'dist/extension.web.js.map', 'dist/cli.js.map', 'dist/importHtml.js.map', 'dist/webview/compare.js.map', 'dist/webview/reading.js.map', 'dist/webview/preview.js.map']) rmSync(f, { force: true });
 const webActivationBench = { ...webTests, entryPoints: ['test/hostBench/activation.ts'], outfile: 'out/test/hostBench/activation.web.js' };
 const configs = devOnly || watch ? [...bundles, ...webviewBundles, coreForBrowser, webTests, webActivationBench, ...benchBundles, perFile] : [...bundles, ...webviewBundles, coreForBrowser];
 if (watch) {

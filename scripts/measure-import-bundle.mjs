@@ -10,9 +10,11 @@ const stubCssom = { name: 'stub-cssom', setup(b) { b.onResolve({ filter: /^@acem
 const cases = {
   'src/core/import/index.ts (text + Markdown importer)': 'src/core/import/index.ts',
   'src/core/import/html.ts (HTML path, with the importer)': 'src/core/import/html.ts',
+  'src/core/import/html/readDom.ts (the DOM half alone: dist/importHtml.js)': 'src/core/import/html/readDom.ts',
 };
 const runs = [...['node', 'browser'].flatMap((platform) => Object.entries(cases).map(([label, entry]) => ({ platform, label, entry, plugins: [] }))),
-  { platform: 'browser', label: 'html.ts with @acemir/cssom stubbed', entry: 'src/core/import/html.ts', plugins: [stubCssom] }];
+  { platform: 'browser', label: 'html.ts with @acemir/cssom stubbed', entry: 'src/core/import/html.ts', plugins: [stubCssom] },
+  { platform: 'node', label: 'readDom.ts with @acemir/cssom stubbed (as dist/importHtml.js)', entry: 'src/core/import/html/readDom.ts', plugins: [stubCssom] }];
 for (const { platform, label, entry, plugins } of runs) {
   try {
     const r = await esbuild.build({ entryPoints: [entry], bundle: true, minify: true, platform, format: 'cjs', write: false, metafile: true, logLevel: 'silent', plugins });

@@ -4,7 +4,8 @@
 // dropped and extracted. HTML support is loaded only when an input is HTML.
 
 import { importKindOf, importReview, type ImportResult } from '../../core/import';
-import { loadHtmlReader } from '../../platform/node/htmlReader';
+import { htmlReaderOn } from '../../core/import/htmlPage';
+import { loadHtmlDomReader } from '../../platform/node/htmlReader';
 import { FileProblem, readTextFile } from '../../core/corpusLoader';
 import { writeNewReview } from '../../core/import/writeReview';
 import { basenameUri } from '../../core/model/uri';
@@ -73,7 +74,7 @@ export const importCommand: CliCommand = {
       let result: ImportResult;
       try {
         const name = basenameUri(uri);
-        const readHtml = importKindOf(name, text) === 'html' ? loadHtmlReader() : undefined;
+        const readHtml = importKindOf(name, text) === 'html' ? htmlReaderOn(loadHtmlDomReader()) : undefined;
         result = importReview({ fileName: name, text, keepComments: !!args.values['keep-comments'] }, { readHtml });
       } catch (e) {
         ctx.error(`${input}: cannot import: ${e instanceof Error ? e.message : String(e)}`);

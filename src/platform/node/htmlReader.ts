@@ -1,20 +1,21 @@
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
-import type { HtmlPage } from '../../core/import';
+import type { ReadHtmlDom } from '../../core/import/html/readDom';
 
-type ReadHtml = (html: string, options: { url?: string }) => HtmlPage;
-let reader: ReadHtml | undefined;
+let reader: ReadHtmlDom | undefined;
 
 /**
- * The HTML page reader (Readability on linkedom, ~450 KB minified) from dist/importHtml.js, a
- * bundle of its own beside the CLI and the Node extension, required on the first HTML page only.
+ * The DOM half of the HTML page reader (Readability on linkedom, ~280 KB minified) from
+ * dist/importHtml.js, a bundle of its own beside the CLI and the Node extension, required on the
+ * first HTML page only. It returns plain data; the importer's rules, which the caller's bundle
+ * already holds, make the page of it: `htmlReaderOn(loadHtmlDomReader())` (src/core/import/htmlPage).
  * Compiled file by file (tests), the module is next to its source instead.
  */
-export function loadHtmlReader(): ReadHtml {
+export function loadHtmlDomReader(): ReadHtmlDom {
   if (reader) return reader;
   const bundled = join(__dirname, 'importHtml.js');
-  const id = existsSync(bundled) ? bundled : join(__dirname, '../../core/import/html');
+  const id = existsSync(bundled) ? bundled : join(__dirname, '../../core/import/html/readDom');
   // A require with a computed path: esbuild leaves it to run time rather than bundling the reader.
-  reader = (require(id) as typeof import('../../core/import/html')).readHtmlPage;
+  reader = (require(id) as typeof import('../../core/import/html/readDom')).readHtmlDom;
   return reader;
 }

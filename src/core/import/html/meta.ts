@@ -1,13 +1,13 @@
-// What a saved page says about itself: JSON-LD (schema.org Review/Article), Open Graph and
-// article: meta tags, <meta name="author">, the canonical link, <time datetime>, and the
-// "saved from url" comment browsers write. Read as data: JSON is parsed, never run; only http(s)
-// URLs are kept.
+// What a saved page says about itself, read from what ./readDom.ts found in it: JSON-LD
+// (schema.org Review/Article), Open Graph and article: meta tags, <meta name="author">, the
+// canonical link, <title>, and the "saved from url" comment browsers write. Read as data: JSON is
+// parsed, never run; only http(s) URLs are kept. No DOM here: this runs in the main bundles.
 
 import { parseByline } from '../bylines';
 import { findDate } from '../dates';
 import type { PageFields } from '../page';
 import type { Rating } from '../ratings';
-import { COMMENT, type DomDocument, type DomNode } from './dom';
+import type { HtmlMeta } from './readDom';
 
 export interface PageMeta {
   fields: PageFields;
@@ -36,7 +36,7 @@ function typesOf(o: { [k: string]: Json }): string[] {
 }
 
 /** Every JSON object in the page's JSON-LD blocks, @graph and nesting flattened. */
-function jsonLdObjects(doc: DomDocument): Array<{ [k: string]: Json }> {
+function jsonLdObjects(blocks: string[]): Array<{ [k: string]: Json }> {
   const out: Array<{ [k: string]: Json }> = [];
   const visit = (v: Json, depth: number) => {
     if (depth > 6 || v === null || typeof v !== 'object') return;
@@ -44,9 +44,9 @@ function jsonLdObjects(doc: DomDocument): Array<{ [k: string]: Json }> {
     out.push(v);
     for (const key of ['@graph', 'mainEntity', 'review', 'itemReviewed']) if (v[key]) visit(v[key], depth + 1);
   };
-  for (const s of Array.from(doc.querySelectorAll('script[type="application/ld+json"]'))) {
+  for (const block of blocks) {
     try {
-      visit(JSON.parse(s.textContent ?? '') as Json, 0);
+      visit(JSON.parse(block) as Json, 0);
     } catch {
       // Broken JSON-LD is common; the page's other metadata still counts.
     }
@@ -70,31 +70,6 @@ function ratingFromJsonLd(r: Json | undefined): Rating | undefined {
   return rating;
 }
 
-function meta(doc: DomDocument, ...keys: string[]): string | undefined {
-  for (const k of keys) {
-    const el = doc.querySelector(`meta[property="${k}"]`) ?? doc.querySelector(`meta[name="${k}"]`) ?? doc.querySelector(`meta[itemprop="${k}"]`);
-    const v = el?.getAttribute('content')?.trim();
-    if (v) return v;
-  }
-  return undefined;
-}
-
-function savedFromUrl(doc: DomDocument): string | undefined {
-  const scan = (n: DomNode, depth: number): string | undefined => {
-    if (n.nodeType === COMMENT) {
-      const m = /saved from url=\(\d+\)(\S+)/i.exec(n.textContent ?? '');
-      if (m) return httpUrl(m[1]);
-    }
-    if (depth > 2) return undefined;
-    for (const c of Array.from(n.childNodes)) {
-      const found = scan(c, depth + 1);
-      if (found) return found;
-    }
-    return undefined;
-  };
-  return scan(doc as unknown as DomNode, 0);
-}
-
 /** Strips " | Site", " - Site", " – Site" from a title when Site is the page's site name. */
 export function stripSiteName(title: string, site: string | undefined): string {
   if (!site) return title;
@@ -104,7 +79,7 @@ export function stripSiteName(title: string, site: string | undefined): string {
   return title;
 }
 
-export function readPageMeta(doc: DomDocument, url?: string): PageMeta {
+export function readPageMeta(page: HtmlMeta, url?: string): PageMeta {
   const fields: PageFields = {};
   const extracted: Record<string, string> = {};
   const set = <K extends keyof PageFields>(key: K, value: PageFields[K] | undefined, from: string, asWritten?: string) => {
@@ -115,7 +90,7 @@ export function readPageMeta(doc: DomDocument, url?: string): PageMeta {
   };
   const sources: string[] = [];
 
-  const objects = jsonLdObjects(doc);
+  const objects = jsonLdObjects(page.jsonLd);
   const review = objects.find((o) => typesOf(o).some((t) => /Review$/.test(t)));
   const article = objects.find((o) => typesOf(o).some((t) => /(?:Article|BlogPosting|Posting|WebPage)$/.test(t)));
   for (const [o, label] of [[review, 'JSON-LD Review'], [article, 'JSON-LD Article']] as const) {
@@ -131,18 +106,18 @@ export function readPageMeta(doc: DomDocument, url?: string): PageMeta {
     set('source', httpUrl(text(o.url)), `${label} url`);
   }
 
-  const site = meta(doc, 'og:site_name', 'application-name');
-  const ogTitle = meta(doc, 'og:title', 'twitter:title');
+  const site = page.site;
+  const ogTitle = page.title;
   if (ogTitle) set('title', stripSiteName(ogTitle, site), 'og:title', ogTitle);
-  const author = meta(doc, 'author', 'article:author', 'byl', 'parsely-author', 'sailthru.author', 'dc.creator', 'DC.creator');
+  const author = page.author;
   if (author && !httpUrl(author)) set('critic', parseByline(author)?.critic ?? author, 'meta author', author);
   if (site) set('publication', site, 'og:site_name');
-  const published = meta(doc, 'article:published_time', 'datePublished', 'date', 'pubdate', 'publish-date', 'dc.date', 'DC.date', 'sailthru.date', 'parsely-pub-date');
+  const published = page.published;
   const d = published ? findDate(published) : undefined;
   if (d) set('date', d.iso, 'meta published time', published);
-  const canonical = doc.querySelector('link[rel="canonical"]')?.getAttribute('href');
-  set('source', httpUrl(url) ?? httpUrl(canonical) ?? httpUrl(meta(doc, 'og:url')) ?? savedFromUrl(doc), url ? 'given' : 'canonical link');
-  const docTitle = doc.title?.trim();
+  const savedFrom = page.savedFrom.map(httpUrl).find((u) => u !== undefined);
+  set('source', httpUrl(url) ?? httpUrl(page.canonical) ?? httpUrl(page.url) ?? savedFrom, url ? 'given' : 'canonical link');
+  const docTitle = page.documentTitle;
   if (docTitle) set('title', stripSiteName(docTitle, site), '<title>', docTitle);
   if (sources.length) extracted.metadata = sources.join('; ');
   return { fields, extracted };
