@@ -124,7 +124,10 @@ const bundles = [
   // Node extension host and the CLI on the first HTML import only; the importer's rules it feeds
   // are in their bundles already (src/platform/node/htmlReader.ts).
   { ...common, entryPoints: ['src/core/import/html/readDom.ts'], outfile: 'dist/importHtml.js', platform: 'node', target: 'node20', plugins: [stubCssom] },
+  // The CLI, for npm (package.json's `bin`) and the tests; not in the .vsix.
   { ...common, entryPoints: ['src/cli/main.ts'], outfile: 'dist/cli.js', banner: { js: '#!/usr/bin/env node' }, platform: 'node', target: 'node20' },
+  // `marginalia merge-driver` alone: the git merge driver the Node extension installs (in the .vsix).
+  { ...common, entryPoints: ['src/cli/mergeDriverMain.ts'], outfile: 'dist/mergeDriver.js', platform: 'node', target: 'node20' },
   // VS Code for the Web: a web worker, no Node built-ins (a static node:* import fails the build).
   { ...common, entryPoints: ['src/extension/extension.web.ts'], outfile: 'dist/extension.web.js', external: ['vscode'], platform: 'browser', target: 'es2022', plugins: extensionPlugins },
 ];
@@ -201,7 +204,7 @@ const perFile = {
 
 // A production build must not ship stale development source maps; other files in dist/ (the .vsix)
 // are left alone.
-if (production) for (const f of ['dist/extension.js.map', 'dist/extension.web.js.map', 'dist/cli.js.map', 'dist/importHtml.js.map', 'dist/webview/compare.js.map', 'dist/webview/reading.js.map', 'dist/webview/preview.js.map']) rmSync(f, { force: true });
+if (production) for (const f of ['dist/extension.js.map', 'dist/extension.web.js.map', 'dist/cli.js.map', 'dist/mergeDriver.js.map', 'dist/importHtml.js.map', 'dist/webview/compare.js.map', 'dist/webview/reading.js.map', 'dist/webview/preview.js.map']) rmSync(f, { force: true });
 const webActivationBench = { ...webTests, entryPoints: ['test/hostBench/activation.ts'], outfile: 'out/test/hostBench/activation.web.js' };
 const configs = devOnly || watch ? [...bundles, ...webviewBundles, coreForBrowser, webTests, webActivationBench, ...benchBundles, perFile] : [...bundles, ...webviewBundles, coreForBrowser];
 if (watch) {

@@ -12,7 +12,8 @@ const ALLOWED = [
   /^README\.md$/,
   /^CHANGELOG\.md$/,
   /^LICENSE$/,
-  /^dist\/(extension|extension\.web|importHtml|cli)\.js$/,
+  // Not dist/cli.js: the CLI ships through npm's `bin`; the extension needs only its merge driver.
+  /^dist\/(extension|extension\.web|importHtml|mergeDriver)\.js$/,
   /^dist\/webview\/(compare|reading|preview)\.js$/,
   /^media\//,
   /^schemas\/.*\.json$/,
@@ -44,7 +45,7 @@ if (unexpected.length) {
   console.error(`[package] unexpected files in the package (fix .vscodeignore): ${unexpected.join(', ')}`);
   process.exit(1);
 }
-for (const entry of ['dist/extension.js', 'dist/extension.web.js', 'dist/webview/compare.js', 'dist/webview/reading.js', 'dist/webview/preview.js']) {
+for (const entry of ['dist/extension.js', 'dist/extension.web.js', 'dist/importHtml.js', 'dist/mergeDriver.js', 'dist/webview/compare.js', 'dist/webview/reading.js', 'dist/webview/preview.js']) {
   if (!files.includes(entry)) {
     console.error(`[package] ${entry} is missing from the package`);
     process.exit(1);

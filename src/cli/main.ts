@@ -1,76 +1,15 @@
 // `marginalia`: the engine headless. Output contracts are in ../shared/docs/product.md; errors go
 // to stderr with a non-zero exit (1: something failed, the rest still processed; 2: usage), and
-// one bad file never stops the others.
+// one bad file never stops the others (the runner is ./run.ts).
 
-import { parseArgs } from 'node:util';
-import { useNodeHashing } from '../platform/node/hashing';
-import { NodeFileHost } from '../platform/node/nodeFileHost';
-import { type CliCommand, UsageError } from './command';
 import { COMMANDS } from './commands';
-import { CliContext, type CliIO } from './context';
+import type { CliIO } from './context';
+import { runCommands, runProcess } from './run';
 
 export type { CliIO } from './context';
 
-function usage(): string {
-  const width = Math.max(...COMMANDS.map((c) => c.synopsis.length));
-  return `Usage: marginalia <command> [options]
-
-Commands:
-${COMMANDS.map((c) => `  ${c.synopsis.padEnd(width)}  ${c.summary}`).join('\n')}
-
-PATH is a review (.md, .txt), a folder of reviews, or a film.yaml. Without --lexicon, the nearest
-film.yaml above each review is its lexicon. \`marginalia <command> --help\` shows one command.`;
+export function runCli(argv: string[], io: CliIO): Promise<number> {
+  return runCommands(COMMANDS, argv, io);
 }
 
-function parse(command: CliCommand, argv: string[]) {
-  try {
-    const { values, positionals } = parseArgs({ args: argv, options: { ...command.options, help: { type: 'boolean', short: 'h' } }, allowPositionals: true, strict: true });
-    return { values, positionals };
-  } catch (e) {
-    throw new UsageError(e instanceof Error ? e.message.replace(/\. To specify a positional argument.*$/s, '') : String(e));
-  }
-}
-
-export async function runCli(argv: string[], io: CliIO): Promise<number> {
-  const ctx = new CliContext(io);
-  const [name, ...rest] = argv;
-  try {
-    if (name === undefined) throw new UsageError('missing command');
-    if (name === 'help' || name === '--help' || name === '-h') {
-      io.out(usage());
-      return 0;
-    }
-    const command = COMMANDS.find((c) => c.name === name);
-    if (!command) throw new UsageError(name.startsWith('-') ? `unknown option: ${name}` : `unknown command: ${name}`);
-    const args = parse(command, rest);
-    if (args.values.help) {
-      io.out(`Usage: marginalia ${command.synopsis}\n\n${command.summary}`);
-      return 0;
-    }
-    const n = args.positionals.length;
-    if (n < (command.minPositionals ?? 0)) throw new UsageError(`${command.name} needs at least ${command.minPositionals === 1 ? 'one PATH' : `${command.minPositionals} arguments`}`);
-    if (command.maxPositionals !== undefined && n > command.maxPositionals) throw new UsageError(`${command.name} takes at most ${command.maxPositionals === 1 ? 'one PATH' : `${command.maxPositionals} arguments`}`);
-    await command.run(ctx, args);
-  } catch (e) {
-    if (e instanceof UsageError) {
-      io.err(`marginalia: ${e.message}\n\n${usage()}`);
-      return 2;
-    }
-    io.err(`marginalia: ${e instanceof Error ? (e.stack ?? e.message) : String(e)}`);
-    return 1;
-  }
-  return ctx.errors > 0 ? 1 : 0;
-}
-
-if (require.main === module) {
-  useNodeHashing();
-  runCli(process.argv.slice(2), {
-    out: (t) => process.stdout.write(t + '\n'),
-    write: (chunk) => (process.stdout.write(chunk) ? undefined : new Promise<void>((resolve) => process.stdout.once('drain', () => resolve()))),
-    err: (t) => process.stderr.write(t + '\n'),
-    cwd: process.cwd(),
-    host: new NodeFileHost({ blocking: true }),
-  }).then((code) => {
-    process.exitCode = code;
-  });
-}
+if (require.main === module) runProcess(COMMANDS);

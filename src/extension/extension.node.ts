@@ -20,8 +20,9 @@ export function activate(context: vscode.ExtensionContext): MarginaliaApi {
   // the corpus loads in time slices that yield to the event loop (CorpusService), writes stay async.
   const host = new shared.SchemeRoutingHost(new shared.WorkspaceFileHost(), { file: new NodeFileHost({ blockingReads: true }) });
   // git runs the driver with the Node (or, in VS Code desktop, the Electron run as Node) that runs
-  // this extension, and the CLI bundled beside it.
-  const runtime = { executable: process.execPath, cli: context.asAbsolutePath('dist/cli.js'), electron: !!process.versions.electron };
+  // this extension, and the merge driver bundled beside it (`marginalia merge-driver` alone: the
+  // .vsix does not carry the whole CLI).
+  const runtime = { executable: process.execPath, cli: context.asAbsolutePath('dist/mergeDriver.js'), electron: !!process.versions.electron };
   const git = { installMergeDriver: (folder: string) => installMergeDriver(uriToFsPath(folder), runtime) };
   return shared.activateShared(context, { kind: 'node', host, loadHtmlDomReader: async () => loadHtmlDomReader(), git });
 }

@@ -209,7 +209,7 @@ describe('interchange: export and import annotations', () => {
       assert.ok(!commands.includes('marginalia.installMergeDriver'));
     });
   } else {
-    it('Install Git Merge Driver sets up the folder’s repository with the extension’s own CLI', async () => {
+    it('Install Git Merge Driver sets up the folder’s repository with the extension’s own merge driver', async () => {
       await api();
       // A repository made of the files git needs (HEAD, objects/, refs/), through workspace.fs.
       const repo = vscode.Uri.joinPath(workspaceRoot(), 'merge-driver-repo');
@@ -226,10 +226,10 @@ describe('interchange: export and import annotations', () => {
         assert.strictEqual(await readText(vscode.Uri.joinPath(repo, '.gitattributes')), '*.annotations.yaml merge=marginalia\n');
         const config = await readText(vscode.Uri.joinPath(repo, '.git', 'config'));
         assert.match(config, /\[merge "marginalia"\]/);
-        const cli = vscode.Uri.joinPath(vscode.extensions.getExtension(EXTENSION_ID)!.extensionUri, 'dist', 'cli.js');
-        assert.ok(done.driver.includes(cli.fsPath) && done.driver.endsWith(' merge-driver %O %A %B %P'), done.driver);
-        assert.ok(config.includes('dist/cli.js') && config.includes('merge-driver %O %A %B %P'), config);
-        assert.ok(await exists(cli), 'the driver runs the CLI bundled in the extension');
+        const driver = vscode.Uri.joinPath(vscode.extensions.getExtension(EXTENSION_ID)!.extensionUri, 'dist', 'mergeDriver.js');
+        assert.ok(done.driver.includes(driver.fsPath) && done.driver.endsWith(' merge-driver %O %A %B %P'), done.driver);
+        assert.ok(config.includes('dist/mergeDriver.js') && config.includes('merge-driver %O %A %B %P'), config);
+        assert.ok(await exists(driver), 'the driver runs the merge driver bundled in the extension');
         const again = await vscode.commands.executeCommand<{ attributesAdded: boolean }>('marginalia.installMergeDriver', { folder: repo.toString() });
         assert.strictEqual(again.attributesAdded, false);
         assert.strictEqual(await readText(vscode.Uri.joinPath(repo, '.gitattributes')), '*.annotations.yaml merge=marginalia\n', 'added once');

@@ -7,14 +7,15 @@ import { existsSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { runCli } from '../../src/cli/main';
+import { runMergeDriver } from '../../src/cli/mergeDriverMain';
 import { NodeFileHost } from '../../src/platform/node/nodeFileHost';
 import { ROOT } from './fixtures';
 import { annotatedHer, copyHer } from './export/herCorpus';
 
-async function cli(args: string[], cwd: string) {
+async function cli(args: string[], cwd: string, run = runCli) {
   let out = '';
   let err = '';
-  const code = await runCli(args, { out: (t) => (out += t + '\n'), err: (t) => (err += t + '\n'), cwd, host: new NodeFileHost({ blocking: true }) });
+  const code = await run(args, { out: (t) => (out += t + '\n'), err: (t) => (err += t + '\n'), cwd, host: new NodeFileHost({ blocking: true }) });
   return { code, out, err };
 }
 
@@ -100,18 +101,31 @@ describe('marginalia export / import-annotations: guards and format detection', 
   });
 });
 
-describe('marginalia merge-driver on its own', () => {
+// The CLI, and the extension's merge driver (dist/mergeDriver.js: the same command alone).
+for (const [label, run] of [['marginalia', runCli], ['mergeDriverMain', runMergeDriver]] as const) describe(`${label} merge-driver on its own`, () => {
   it('leaves git’s line conflict (markers, both sides kept) and exits 1 when a side does not parse', async () => {
     const dir = mkdtempSync(join(tmpdir(), 'marginalia-driver-'));
     const base = 'version: 1\nreview: a.md\nannotations: []\nmentions: []\n';
     const ours = 'version: 1\nreview: a.md\nannotations:\n  - id: a00001\n    note: ours\n    target: { quote: x, start: 0, end: 1 }\nmentions: []\n';
     const theirs = 'version: 1\nreview: a.md\nannotations:\n  - id: [unclosed\nmentions: []\n';
     for (const [n, t] of Object.entries({ base, ours, theirs })) writeFileSync(join(dir, n), t);
-    const r = await cli(['merge-driver', 'base', 'ours', 'theirs', 'a.annotations.yaml'], dir);
+    const r = await cli(['merge-driver', 'base', 'ours', 'theirs', 'a.annotations.yaml'], dir, run);
     assert.equal(r.code, 1);
     assert.match(r.err, /a\.annotations\.yaml: not merged by annotation id, left to git as a conflict/);
     const result = readFileSync(join(dir, 'ours'), 'utf8');
     assert.match(result, /^<<<<<<< ours$/m);
     assert.ok(result.includes('note: ours') && result.includes('id: [unclosed'), 'both sides are in the file');
+  });
+
+  it('exits 2 on a usage error (too few arguments, an unknown option or command), 0 on --help', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'marginalia-driver-usage-'));
+    for (const args of [['merge-driver', 'base', 'ours'], ['merge-driver', 'a', 'b', 'c', '--nope'], ['no-such-command']]) {
+      const r = await cli(args, dir, run);
+      assert.equal(r.code, 2, args.join(' '));
+      assert.match(r.err, /^marginalia: .*\n\nUsage: marginalia <command>/, args.join(' '));
+    }
+    const help = await cli(['merge-driver', '--help'], dir, run);
+    assert.equal(help.code, 0);
+    assert.match(help.out, /^Usage: marginalia merge-driver BASE OURS THEIRS \[PATH\] \[--strict\]/);
   });
 });

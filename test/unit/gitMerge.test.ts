@@ -1,5 +1,7 @@
 // A real `git merge` of two annotators' branches in a temporary repository, with the merge
-// driver installed by `marginalia install-merge-driver` and run by git (node out/src/cli/main.js):
+// driver installed by `marginalia install-merge-driver` and run by git: the CLI (node
+// out/src/cli/main.js), and the extension's merge driver bundle (node dist/mergeDriver.js, what
+// "Install Git Merge Driver" sets up):
 // annotations from both branches kept while one branch also edited the review; the same note
 // edited on both branches recorded under `conflicts:` and reported by `check`, nothing lost.
 
@@ -49,7 +51,12 @@ function repository() {
   return { repo, git, tryGit, store, annotate, sidecar };
 }
 
-describe('a real git merge of two annotators’ branches', function () {
+const DRIVERS = [
+  { label: 'the CLI', program: join(ROOT, 'out/src/cli/main.js'), pattern: /out\/src\/cli\/main\.js'? merge-driver %O %A %B %P/ },
+  { label: 'the extension’s dist/mergeDriver.js', program: join(ROOT, 'dist/mergeDriver.js'), pattern: /dist\/mergeDriver\.js'? merge-driver %O %A %B %P/ },
+];
+
+for (const driver of DRIVERS) describe(`a real git merge of two annotators’ branches (driver: ${driver.label})`, function () {
   this.timeout(60000);
 
   it('keeps every annotation of both branches while one also edited the review; the same note edited on both is recorded, not lost', async () => {
@@ -113,13 +120,13 @@ describe('a real git merge of two annotators’ branches', function () {
     const r = repository();
     assert.equal((await cli(['annotate', 'her'], r.repo)).code, 0);
     const baseId = await r.annotate(LARB, 'the prospect of real love is the scariest of all', ['love'], 'The thesis.');
-    const install = await cli(['install-merge-driver', '.', '--cli', join(ROOT, 'out/src/cli/main.js')], r.repo);
+    const install = await cli(['install-merge-driver', '.', '--cli', driver.program], r.repo);
     assert.equal(install.code, 0, install.err);
     assert.match(install.out, /^added {3}\*\.annotations\.yaml merge=marginalia/m);
-    const again = await cli(['install-merge-driver', r.repo, '--cli', join(ROOT, 'out/src/cli/main.js')], tmpdir());
+    const again = await cli(['install-merge-driver', r.repo, '--cli', driver.program], tmpdir());
     assert.match(again.out, /^kept/m);
     assert.equal(readFileSync(join(r.repo, '.gitattributes'), 'utf8'), '*.annotations.yaml merge=marginalia\n', 'added once');
-    assert.match(r.git('config', 'merge.marginalia.driver'), /out\/src\/cli\/main\.js'? merge-driver %O %A %B %P/);
+    assert.match(r.git('config', 'merge.marginalia.driver'), driver.pattern);
     r.git('add', '-A');
     r.git('commit', '-qm', 'base: corpus, sidecars, merge driver');
     return { ...r, baseId };

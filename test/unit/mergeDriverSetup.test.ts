@@ -12,6 +12,8 @@ import { GITATTRIBUTES_LINE, installMergeDriver, mergeDriverCommand, NotAGitRepo
 import { ROOT } from './fixtures';
 
 const CLI = join(ROOT, 'out/src/cli/main.js');
+/** What the extension installs: `marginalia merge-driver` alone, bundled. */
+const MERGE_DRIVER = join(ROOT, 'dist/mergeDriver.js');
 
 function repository(): string {
   const repo = mkdtempSync(join(tmpdir(), 'marginalia driver setup '));
@@ -41,7 +43,7 @@ describe('installMergeDriver (shared by the CLI and the editor)', () => {
     await assert.rejects(installMergeDriver(dir, { executable: process.execPath, cli: CLI }), (e: unknown) => e instanceof NotAGitRepositoryError && /not inside a git repository/.test(e.message));
   });
 
-  it('writes a driver command git’s shell runs as written, the Electron form included', () => {
+  for (const [label, program] of [['the CLI', CLI], ['dist/mergeDriver.js', MERGE_DRIVER]]) it(`writes a driver command git’s shell runs as written, the Electron form included (${label})`, () => {
     const dir = mkdtempSync(join(tmpdir(), "it's a dir "));
     const base = 'version: 1\nreview: a.md\nannotations: []\nmentions: []\n';
     const side = (id: string, note: string) => `version: 1\nreview: a.md\nannotations:\n  - id: ${id}\n    note: ${note}\n    target: { quote: x, start: 0, end: 1 }\nmentions: []\n`;
@@ -49,7 +51,7 @@ describe('installMergeDriver (shared by the CLI and the editor)', () => {
       writeFileSync(join(dir, 'base'), base);
       writeFileSync(join(dir, 'ours'), side('a00001', 'ours'));
       writeFileSync(join(dir, 'theirs'), side('b00002', 'theirs'));
-      const command = mergeDriverCommand({ executable: process.execPath, cli: CLI, electron });
+      const command = mergeDriverCommand({ executable: process.execPath, cli: program, electron });
       if (electron) assert.match(command, /^ELECTRON_RUN_AS_NODE=1 /);
       // git substitutes the placeholders with shell-quoted temp file names and runs `sh -c`.
       const line = command.replace('%O', shellQuote(join(dir, 'base'))).replace('%A', shellQuote(join(dir, 'ours'))).replace('%B', shellQuote(join(dir, 'theirs'))).replace('%P', 'a.annotations.yaml');

@@ -1,7 +1,8 @@
 // Sets up git in a repository to merge annotation sidecars with `marginalia merge-driver`:
 // `*.annotations.yaml merge=marginalia` in the repository's .gitattributes (added once), and
-// `merge.marginalia.name` / `.driver` in its git config, calling a Node and the CLI by absolute
-// path (so it works without `marginalia` on PATH). Shared by `marginalia install-merge-driver` and
+// `merge.marginalia.name` / `.driver` in its git config, calling a Node and the CLI (or the
+// extension's dist/mergeDriver.js, the same command alone) by absolute path (so it works without
+// `marginalia` on PATH). Shared by `marginalia install-merge-driver` and
 // the editor's "Install Git Merge Driver" (Node extension host only: it runs git).
 
 import { execFile } from 'node:child_process';
@@ -14,7 +15,10 @@ export const MERGE_DRIVER_NAME = 'Marginalia annotation sidecars (three-way by a
 export interface MergeDriverRuntime {
   /** The program that runs the CLI: a Node executable, or an Electron one run as Node. */
   executable: string;
-  /** The CLI bundle (dist/cli.js). */
+  /**
+   * The program that runs `merge-driver`: the CLI (dist/cli.js, which the CLI's own
+   * install-merge-driver passes), or the merge driver alone (dist/mergeDriver.js, the extension's).
+   */
   cli: string;
   /** The executable is Electron (VS Code desktop): it runs as plain Node with ELECTRON_RUN_AS_NODE=1. */
   electron?: boolean;
