@@ -60,10 +60,12 @@ export class MentionMatcher {
   // Forms by the low bits of the hash of their folded first word (the hash the scan computes as it
   // reads), so a lookup needs no string; wordEquals() checks the characters, so words sharing a
   // bucket cost nothing but a compare. A bit per bucket says which hold any form: most words stop there.
-  private readonly byFirstWord = new Map<number, Form[]>();
+  private readonly byFirstWord: Array<Form[] | undefined> = new Array(1 << TABLE_BITS).fill(undefined);
   private readonly wordFilter = new Uint8Array(1 << (TABLE_BITS - 3));
   /** Prefix terms (`isolat*`) by the hash of their first PREFIX_LEN characters. */
   private readonly prefixForms = new Map<number, Form[]>();
+  /** A bit per pair of folded first two characters (low bytes) of a prefix term: most words stop there. */
+  private readonly prefixPairs = new Uint8Array(1 << 13);
   /** Multi-word names by the char code of their (ASCII capital) first letter, for misspellings. */
   private readonly fuzzyByInitial: Array<Form[] | undefined> = new Array(128).fill(undefined);
   /** First letter + second word's first letter of every multi-word name (c1 · 65536 + c2): a cheap gate before any edit distance. */
@@ -80,10 +82,11 @@ export class MentionMatcher {
     this.verbs = options.verbs;
     lexicon.entities.forEach((entity, i) => this.addEntity(entity, i));
     // Longest name first; stable, so forms of one word keep the lexicon's order.
-    for (const [bucket, list] of this.byFirstWord) {
+    this.byFirstWord.forEach((list, bucket) => {
+      if (!list) return;
       list.sort((a, b) => b.words.length - a.words.length);
       this.wordFilter[bucket >> 3] |= 1 << (bucket & 7);
-    }
+    });
   }
 
   private addEntity(entity: Entity, entityIx: number) {
@@ -122,6 +125,8 @@ export class MentionMatcher {
           const key = form.folded[0].slice(0, PREFIX_LEN);
           if (form.folded[0].length < PREFIX_LEN) continue; // too short to be a safe prefix
           push(this.prefixForms, hashFolded(key), form);
+          const pair = ((key.charCodeAt(0) & 0xff) << 8) | (key.charCodeAt(1) & 0xff);
+          this.prefixPairs[pair >> 3] |= 1 << (pair & 7);
           this.hasPrefixForms = true;
           continue;
         }
@@ -174,6 +179,7 @@ export class MentionMatcher {
     const byFirstWord = this.byFirstWord;
     const wordFilter = this.wordFilter;
     const prefixForms = this.prefixForms;
+    const prefixPairs = this.prefixPairs;
     const fuzzyByInitial = this.fuzzyByInitial;
     const fuzzyMinLen = this.fuzzyMinLen;
     const fuzzyMaxLen = this.fuzzyMaxLen;
@@ -208,11 +214,11 @@ export class MentionMatcher {
       let formEnd = -1;
       let fuzzy = false;
       const bucket = h & TABLE_MASK;
-      if ((wordFilter[bucket >> 3] & (1 << (bucket & 7))) !== 0 && this.matchAt(text, start, end, floor, byFirstWord.get(bucket)!) >= 0) {
+      if ((wordFilter[bucket >> 3] & (1 << (bucket & 7))) !== 0 && this.matchAt(text, start, end, floor, byFirstWord[bucket]!) >= 0) {
         form = this.hitForm;
         formEnd = this.hitEnd;
       }
-      if (!form && len >= PREFIX_LEN && this.hasPrefixForms) {
+      if (!form && len >= PREFIX_LEN && this.hasPrefixForms && prefixPairHit(prefixPairs, text, start)) {
         const prefixed = prefixForms.get(hashFolded(text, start, start + PREFIX_LEN));
         if (prefixed !== undefined && this.matchPrefix(text, start, end, prefixed) >= 0) {
           form = this.hitForm;
@@ -371,4 +377,10 @@ function isUpperAscii(c: number): boolean {
 function skipUrl(text: string, i: number): number {
   while (i < text.length && !isSpaceChar(text.charCodeAt(i)) && text[i] !== ')' && text[i] !== '>') i++;
   return i;
+}
+
+/** Whether the folded first two characters of the word at `start` (low bytes) begin some prefix term. */
+function prefixPairHit(pairs: Uint8Array, text: string, start: number): boolean {
+  const pair = ((foldChar(text.charCodeAt(start)) & 0xff) << 8) | (foldChar(text.charCodeAt(start + 1)) & 0xff);
+  return (pairs[pair >> 3] & (1 << (pair & 7))) !== 0;
 }

@@ -16,17 +16,24 @@ function split(uri: string): UriParts {
   // A bare path (no scheme) is taken as it is: core functions called with paths keep working.
   const head = HEAD.exec(uri)?.[0] ?? '';
   let path = uri.slice(head.length);
-  const cut = path.search(/[?#]/);
+  const query = path.indexOf('?');
+  const fragment = path.indexOf('#');
+  const cut = query < 0 ? fragment : fragment < 0 ? query : Math.min(query, fragment);
   if (cut >= 0) path = path.slice(0, cut);
   return { head, path };
 }
 
 /** Encodes one path segment as VS Code does: RFC 3986 unreserved characters stay, the rest is %XX. */
 export function encodeSegment(segment: string): string {
+  // Most names need nothing (asked for every file of a large corpus, several times each).
+  if (UNRESERVED.test(segment)) return segment;
   return encodeURIComponent(segment).replace(/[!'()*]/g, (c) => '%' + c.charCodeAt(0).toString(16).toUpperCase());
 }
 
+const UNRESERVED = /^[A-Za-z0-9\-._~]*$/;
+
 function decodeSegment(segment: string): string {
+  if (segment.indexOf('%') < 0) return segment;
   try {
     return decodeURIComponent(segment);
   } catch {
@@ -73,8 +80,10 @@ export function stemOf(name: string): string {
 
 /** The decoded path of a URI (for messages and for file-system hosts). */
 export function uriPath(uri: string): string {
-  return split(uri)
-    .path.split('/')
+  const { path } = split(uri);
+  if (path.indexOf('%') < 0) return path;
+  return path
+    .split('/')
     .map(decodeSegment)
     .join('/');
 }

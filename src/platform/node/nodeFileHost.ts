@@ -109,9 +109,11 @@ export class NodeFileHost implements FileHost {
           this.scratch.copy(bigger, 0, 0, n);
           this.scratch = bigger;
         }
-        const got = fs.readSync(fd, this.scratch, n, this.scratch.length - n, null);
-        if (got === 0) break;
+        const want = this.scratch.length - n;
+        const got = fs.readSync(fd, this.scratch, n, want, null);
         n += got;
+        // A regular file's read comes back short only at its end: no second call to hear "0".
+        if (got < want) break;
       }
       if (n > maxBytes) return { stat: { ...stat, size: n } };
       return { stat, text: decode(this.scratch.subarray(0, n)) };
