@@ -60,7 +60,7 @@ export class MentionMatcher {
   // Forms by the low bits of the hash of their folded first word (the hash the scan computes as it
   // reads), so a lookup needs no string; wordEquals() checks the characters, so words sharing a
   // bucket cost nothing but a compare. A bit per bucket says which hold any form: most words stop there.
-  private readonly byFirstWord: Array<Form[] | undefined> = new Array(1 << TABLE_BITS).fill(undefined);
+  private readonly byFirstWord = new Map<number, Form[]>();
   private readonly wordFilter = new Uint8Array(1 << (TABLE_BITS - 3));
   /** Prefix terms (`isolat*`) by the hash of their first PREFIX_LEN characters. */
   private readonly prefixForms = new Map<number, Form[]>();
@@ -82,11 +82,10 @@ export class MentionMatcher {
     this.verbs = options.verbs;
     lexicon.entities.forEach((entity, i) => this.addEntity(entity, i));
     // Longest name first; stable, so forms of one word keep the lexicon's order.
-    this.byFirstWord.forEach((list, bucket) => {
-      if (!list) return;
+    for (const [bucket, list] of this.byFirstWord) {
       list.sort((a, b) => b.words.length - a.words.length);
       this.wordFilter[bucket >> 3] |= 1 << (bucket & 7);
-    });
+    }
   }
 
   private addEntity(entity: Entity, entityIx: number) {
@@ -214,7 +213,7 @@ export class MentionMatcher {
       let formEnd = -1;
       let fuzzy = false;
       const bucket = h & TABLE_MASK;
-      if ((wordFilter[bucket >> 3] & (1 << (bucket & 7))) !== 0 && this.matchAt(text, start, end, floor, byFirstWord[bucket]!) >= 0) {
+      if ((wordFilter[bucket >> 3] & (1 << (bucket & 7))) !== 0 && this.matchAt(text, start, end, floor, byFirstWord.get(bucket)!) >= 0) {
         form = this.hitForm;
         formEnd = this.hitEnd;
       }
