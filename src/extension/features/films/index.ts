@@ -60,6 +60,23 @@ async function newFilm(ctx: FeatureContext, args: NewFilmArgs = {}): Promise<str
   return dir;
 }
 
+/**
+ * From the view's title bar VS Code passes the focused row, from a row's menu that row: like the
+ * Explorer's New File, the import goes into that row's film (a review's or a mention's film too);
+ * with no row, the film is asked for.
+ */
+function importArgs(ctx: FeatureContext, arg: unknown): ImportArgs {
+  if (arg === undefined || arg === null || typeof arg !== 'object' || arg instanceof vscode.Uri) return {};
+  const row = arg as { type?: unknown; dir?: unknown; path?: unknown };
+  if (row.type === undefined) return arg as ImportArgs;
+  if (row.type === 'film' && typeof row.dir === 'string') return { film: row.dir };
+  if (typeof row.path === 'string') {
+    const film = ctx.corpus.index.filmFor(row.path);
+    if (film) return { film: film.dir };
+  }
+  return {};
+}
+
 /** From a tree row's menu the argument is the row ({ type: 'film', dir }); from a test or a link, ProposeArgs. */
 function proposeArgs(arg: unknown): ProposeArgs {
   if (arg === undefined || arg === null) return {};
@@ -71,7 +88,7 @@ function proposeArgs(arg: unknown): ProposeArgs {
 export function register(ctx: FeatureContext): vscode.Disposable {
   return ctx.commands.register(
     { id: 'marginalia.newFilm', execute: (args?: NewFilmArgs) => newFilm(ctx, args) },
-    { id: 'marginalia.importReviews', execute: (args?: ImportArgs | { type: 'film'; dir: string }) => importReviews(ctx, args && 'type' in args ? { film: args.dir } : args) },
+    { id: 'marginalia.importReviews', execute: (args?: unknown) => importReviews(ctx, importArgs(ctx, args)) },
     { id: 'marginalia.proposeLexicon', execute: (args?: unknown) => proposeLexiconEntries(ctx, proposeArgs(args)) },
   );
 }
