@@ -61,6 +61,8 @@ export interface LoadResult {
 
 export interface LoadOptions {
   onProgress?: (done: number, total: number) => void;
+  /** Every film found and how many reviews it has, before any review is read. */
+  onDiscovered?: (films: ReadonlyArray<{ dir: string; reviews: number }>) => void;
   signal?: CancellationSignal;
   /**
    * Longest stretch, in ms, of reading and matching before yielding to the event loop (a
@@ -96,6 +98,7 @@ export async function loadCorpus(host: FileHost, root: string, index = new Menti
   const lexiconDiagnostics: Diagnostic[] = [];
   const problems: FileProblem[] = [];
   const total = films.reduce((n, f) => n + f.reviews.length, 0);
+  options.onDiscovered?.(films.map((f) => ({ dir: f.dir, reviews: f.reviews.length })));
   let done = 0;
   for (const film of films) {
     const pause = breathe();

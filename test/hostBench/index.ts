@@ -99,16 +99,28 @@ export async function run(): Promise<void> {
   const api = await ext.activate();
   const activateMs = performance.now() - t0;
   probe.phase('indexing');
+  // Usable: the workbench shows the Reviews view's rows (films, and their reviews where expanded),
+  // which the first load shows while it reads, before the whole corpus is indexed.
+  const { reviews: reviewsTree, reviewsView } = api.trees;
+  const treeShown = new Promise<number>((resolve) => {
+    let revealing = false;
+    const check = () => {
+      const films = reviewsTree.getChildren();
+      if (films.length === 0 || revealing) return;
+      revealing = true;
+      sub.dispose();
+      void Promise.resolve(reviewsView.reveal(films[0], { select: false, focus: false })).then(() => resolve(performance.now() - t0));
+    };
+    const sub = reviewsTree.onDidChangeTreeData(check);
+    check();
+  });
   await api.corpus.ready;
   const indexedMs = performance.now() - t0;
   const films = api.corpus.index.allFilms();
   const reviews = films.flatMap((f) => f.orderedReviews());
   if (reviews.length < 100 || films.length !== lexicons) throw new Error(`open a generated corpus (npm run bench:host does): ${films.length} films of ${lexicons} lexicons, ${reviews.length} reviews`);
-  // Usable: the workbench shows the Reviews view's rows (films, and their reviews where expanded).
   probe.phase('tree');
-  const { reviews: reviewsTree, reviewsView } = api.trees;
-  await reviewsView.reveal(reviewsTree.getChildren()[0], { select: false, focus: false });
-  const treeMs = performance.now() - t0;
+  const treeMs = await treeShown;
   probe.phase('annotations');
   await api.ready;
   const annotationsMs = performance.now() - t0;

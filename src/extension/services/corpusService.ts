@@ -26,6 +26,9 @@ export interface CorpusChange {
 /** Longest stretch of indexing between two turns of the event loop. */
 const LOAD_SLICE_MS = 15;
 
+/** How often the views are shown the reviews read so far while the first load runs. */
+const PROGRESS_SHOWN_EVERY_MS = 500;
+
 export class CorpusService implements vscode.Disposable {
   readonly index = new MentionIndex();
   private readonly changeEmitter = new vscode.EventEmitter<CorpusChange>();
@@ -33,10 +36,18 @@ export class CorpusService implements vscode.Disposable {
   private readonly lexiconEmitter = new vscode.EventEmitter<Lexicon>();
   /** Fires with each (re)parsed lexicon, for diagnostics. */
   readonly onDidLoadLexicon = this.lexiconEmitter.event;
+  private readonly progressEmitter = new vscode.EventEmitter<void>();
+  /**
+   * Fires now and then while the first load fills the (empty) index in place, so the views can
+   * show the films and reviews read so far; the full change event still comes at the end.
+   */
+  readonly onDidProgress = this.progressEmitter.event;
+  /** While a load that fills the index in place runs: how many reviews each film folder holds. */
+  private readonly expected = new Map<string, number>();
   private readonly problemsEmitter = new vscode.EventEmitter<readonly FileProblem[]>();
   /** Fires with the current list of unreadable files after every load and file change. */
   readonly onDidChangeProblems = this.problemsEmitter.event;
-  private readonly disposables: vscode.Disposable[] = [this.changeEmitter, this.lexiconEmitter, this.problemsEmitter];
+  private readonly disposables: vscode.Disposable[] = [this.changeEmitter, this.lexiconEmitter, this.problemsEmitter, this.progressEmitter];
   /** Document version each open review was indexed at. */
   private readonly indexedVersions = new Map<string, number>();
   private readonly problems = new Map<string, FileProblem>();
@@ -71,6 +82,18 @@ export class CorpusService implements vscode.Disposable {
     return this.firstLoad;
   }
 
+  /** How many reviews a film will have once the load under way has read them all (undefined: no such load). */
+  expectedReviews(dir: string): number | undefined {
+    return this.expected.get(dir);
+  }
+
+  /** How many reviews all films will have once the load under way has read them (0: no such load). */
+  expectedReviewsInAllFilms(): number {
+    let n = 0;
+    for (const count of this.expected.values()) n += count;
+    return n;
+  }
+
   private roots(): string[] {
     return (vscode.workspace.workspaceFolders ?? []).map((f) => toPath(f.uri));
   }
@@ -92,8 +115,20 @@ export class CorpusService implements vscode.Disposable {
         return new Promise<void>((resolve) => (finish = resolve));
       });
     }, 400);
-    const index = new MentionIndex();
+    // Nothing to show yet (the first load): fill the index in place, so the views show films and
+    // reviews as they are read. Otherwise build a new one and swap it in at the end, so readers
+    // never see a half-built corpus.
+    this.expected.clear(); // a load this one overtakes counted for itself
+    const inPlace = this.index.allFilms().length === 0;
+    const index = inPlace ? this.index : new MentionIndex();
     const problems: FileProblem[] = [];
+    let lastShown = 0;
+    const show = () => {
+      lastShown = Date.now();
+      if (!current()) return;
+      void vscode.commands.executeCommand('setContext', 'marginalia.hasCorpus', this.expected.size > 0);
+      this.progressEmitter.fire();
+    };
     try {
       let last = 0;
       for (const root of this.roots()) {
@@ -101,12 +136,18 @@ export class CorpusService implements vscode.Disposable {
           signal: cancel.token,
           // Typing and hovers wait at most one slice (plus one review) while a large corpus loads.
           sliceMs: LOAD_SLICE_MS,
+          onDiscovered: (films) => {
+            if (!inPlace || !current()) return;
+            for (const f of films) this.expected.set(f.dir, f.reviews);
+            show();
+          },
           onProgress: (n, total) => {
             const pct = Math.floor((n / total) * 100);
             if (progress && pct > last) {
               progress.report({ increment: pct - last, message: `${n} of ${total}` });
               last = pct;
             }
+            if (inPlace && Date.now() - lastShown >= PROGRESS_SHOWN_EVERY_MS) show();
           },
         });
         problems.push(...result.problems);
@@ -118,11 +159,13 @@ export class CorpusService implements vscode.Disposable {
       clearTimeout(timer);
       finish();
       cancel.dispose();
+      if (inPlace && current()) this.expected.clear();
     }
     if (!current()) return;
-    // Swap in the new films at once, so readers never see a half-built corpus.
-    for (const film of this.index.allFilms()) this.index.removeFilm(film.dir);
-    for (const film of index.allFilms()) this.index.adoptFilm(film);
+    if (!inPlace) {
+      for (const film of this.index.allFilms()) this.index.removeFilm(film.dir);
+      for (const film of index.allFilms()) this.index.adoptFilm(film);
+    }
     this.indexedVersions.clear();
     this.problems.clear();
     for (const p of problems) this.problems.set(p.file, p);

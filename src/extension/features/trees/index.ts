@@ -133,6 +133,7 @@ export function register(ctx: FeatureContext): vscode.Disposable & { trees: Tree
     entitiesView,
     commands,
     corpus.onDidChange(schedule),
+    corpus.onDidProgress(() => schedule({})),
     annotations.onDidChange((review) => schedule({ annotationsOf: review })),
     { dispose: () => clearTimeout(pending) },
   );

@@ -157,6 +157,13 @@ export class ReviewsTreeProvider implements vscode.TreeDataProvider<ReviewsNode>
     }
   }
 
+  /** Reviews in every film, counting those a load under way has yet to read. */
+  private reviewsInAllFilms(): number {
+    let n = 0;
+    for (const film of this.corpus.index.allFilms()) n += film.reviews.size;
+    return Math.max(n, this.corpus.expectedReviewsInAllFilms());
+  }
+
   resolveTreeItem(item: vscode.TreeItem, node: ReviewsNode): vscode.TreeItem {
     if (node.type === 'review' && item.tooltip === undefined) item.tooltip = reviewTooltip(this.corpus.index.review(node.path), node.path);
     return item;
@@ -166,7 +173,7 @@ export class ReviewsTreeProvider implements vscode.TreeDataProvider<ReviewsNode>
     const index = this.corpus.index;
     switch (node.type) {
       case 'film':
-        return filmItem(index.film(node.dir));
+        return filmItem(index.film(node.dir), this.corpus.expectedReviews(node.dir), this.reviewsInAllFilms());
       case 'review':
         return reviewItem(index.review(node.path), node.path);
       case 'group': {
@@ -231,17 +238,23 @@ export class ReviewsTreeProvider implements vscode.TreeDataProvider<ReviewsNode>
   }
 }
 
-/** A film with more reviews than this starts collapsed: the workbench would fetch every row at once. */
+/**
+ * Films start expanded while the whole corpus has no more reviews than this; past it they start
+ * collapsed (the workbench would fetch every row of every expanded film at once, and a hundred
+ * open films are no overview).
+ */
 export const EXPAND_FILMS_UP_TO = 1000;
 
-function filmItem(film: FilmIndex | undefined): vscode.TreeItem {
+function filmItem(film: FilmIndex | undefined, expected: number | undefined, inAllFilms: number): vscode.TreeItem {
   const title = film?.lexicon.film.title || (film ? basename(film.dir) : 'Film');
-  const expanded = (film?.reviews.size ?? 0) <= EXPAND_FILMS_UP_TO;
+  const n = film?.reviews.size ?? 0;
+  // Decided on the numbers there will be: the workbench keeps a row's first state.
+  const expanded = Math.max(n, expected ?? 0, inAllFilms) <= EXPAND_FILMS_UP_TO;
   const item = new vscode.TreeItem(title, expanded ? vscode.TreeItemCollapsibleState.Expanded : vscode.TreeItemCollapsibleState.Collapsed);
   item.id = `film:${film?.dir}`;
   const year = film?.lexicon.film.year;
-  const n = film?.reviews.size ?? 0;
-  item.description = `${year ? year + ' · ' : ''}${n} review${n === 1 ? '' : 's'}`;
+  const count = expected !== undefined && n < expected ? `reading reviews… ${n.toLocaleString('en')} of ${expected.toLocaleString('en')}` : `${n} review${n === 1 ? '' : 's'}`;
+  item.description = `${year ? year + ' · ' : ''}${count}`;
   item.iconPath = new vscode.ThemeIcon('device-camera-video');
   item.resourceUri = film ? toUri(film.dir) : undefined;
   item.tooltip = film ? new vscode.MarkdownString().appendText(`${title}${year ? ` (${year})` : ''}\n${film.dir}`) : undefined;
