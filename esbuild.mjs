@@ -1,9 +1,9 @@
 // Builds the extension and the CLI into single bundles (dist/), and compiles tests,
 // benchmarks and sources file-by-file into out/ for mocha. Type-checking is `npm run typecheck`.
 import * as esbuild from 'esbuild';
-import { readdirSync, readFileSync, statSync, rmSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync, statSync, rmSync } from 'node:fs';
 import { createRequire } from 'node:module';
-import { join } from 'node:path';
+import { dirname, join } from 'node:path';
 
 const args = new Set(process.argv.slice(2));
 const production = args.has('--production');
@@ -57,6 +57,17 @@ const stubCssom = {
   setup(b) {
     b.onResolve({ filter: /^@acemir\/cssom$/ }, () => ({ path: 'cssom-stub', namespace: 'stub' }));
     b.onLoad({ filter: /.*/, namespace: 'stub' }, () => ({ contents: 'exports.parse = () => { throw new Error("CSS parsing is not bundled"); };' }));
+  },
+};
+// linkedom reads only `Parser` from htmlparser2, but destructures the package's namespace, which keeps
+// every export alive: DomUtils, and through it dom-serializer and a second `entities` (v4, its HTML
+// decode and encode tables). Its import of htmlparser2 resolves to the module defining Parser instead.
+const htmlparser2ParserOnly = {
+  name: 'htmlparser2-parser-only',
+  setup(b) {
+    const parser = join(dirname(dirname(require.resolve('htmlparser2'))), 'esm', 'Parser.js'); // …/dist/commonjs/index.js → …/dist/esm/Parser.js
+    if (!existsSync(parser)) throw new Error(`htmlparser2-parser-only: no ${parser} (htmlparser2's layout changed)`);
+    b.onResolve({ filter: /^htmlparser2$/ }, (args) => (/[\\/]linkedom[\\/]/.test(args.importer) ? { path: parser } : undefined));
   },
 };
 // Activation (bundle load + activate()) is paid by every window; these two plugins keep work out of it.
@@ -123,7 +134,7 @@ const bundles = [
   // The DOM half of the HTML page reader (linkedom + Readability, plain data out), loaded by the
   // Node extension host and the CLI on the first HTML import only; the importer's rules it feeds
   // are in their bundles already (src/platform/node/htmlReader.ts).
-  { ...common, entryPoints: ['src/core/import/html/readDom.ts'], outfile: 'dist/importHtml.js', platform: 'node', target: 'node20', plugins: [stubCssom] },
+  { ...common, entryPoints: ['src/core/import/html/readDom.ts'], outfile: 'dist/importHtml.js', platform: 'node', target: 'node20', plugins: [stubCssom, htmlparser2ParserOnly] },
   // The CLI, for npm (package.json's `bin`) and the tests; not in the .vsix.
   { ...common, entryPoints: ['src/cli/main.ts'], outfile: 'dist/cli.js', banner: { js: '#!/usr/bin/env node' }, platform: 'node', target: 'node20' },
   // `marginalia merge-driver` alone: the git merge driver the Node extension installs (in the .vsix).
