@@ -188,12 +188,14 @@ process.stdin.on('end', () => process.kill(-process.pid, 'SIGKILL')).resume();
  * stop() kills its whole process group (the extension host can outlive the server otherwise)
  * and removes its temp folder.
  */
-export async function startCodeServer({ workspace, extensionsDir, userSettings = {}, port, env = {}, echo = false } = {}) {
+export async function startCodeServer({ workspace, extensionsDir, userSettings = {}, port, env = {}, echo = false, userDataDir } = {}) {
   const entry = ensureCodeServer();
   const T = tempDir('cs');
   port ??= await freePort();
   writeFileSync(join(T, 'config.yaml'), 'auth: none\n');
-  mkdirSync(join(T, 'user-data', 'User'), { recursive: true });
+  // A user data folder given by the caller outlives this server (the activation bench's warm runs).
+  const userData = userDataDir ?? join(T, 'user-data');
+  mkdirSync(join(userData, 'User'), { recursive: true });
   const settings = {
     'workbench.startupEditor': 'none',
     'workbench.tips.enabled': false,
@@ -205,14 +207,14 @@ export async function startCodeServer({ workspace, extensionsDir, userSettings =
     'git.openRepositoryInParentFolders': 'never',
     ...userSettings,
   };
-  writeFileSync(join(T, 'user-data', 'User', 'settings.json'), JSON.stringify(settings, null, 2));
+  writeFileSync(join(userData, 'User', 'settings.json'), JSON.stringify(settings, null, 2));
   const args = [
     entry,
     '--auth', 'none',
     '--bind-addr', `127.0.0.1:${port}`,
     '--disable-telemetry', '--disable-update-check', '--disable-workspace-trust',
     '--disable-getting-started-override', '--ignore-last-opened',
-    '--user-data-dir', join(T, 'user-data'),
+    '--user-data-dir', userData,
     '--extensions-dir', extensionsDir ?? join(T, 'extensions'),
     '--config', join(T, 'config.yaml'),
   ];

@@ -81,7 +81,7 @@ async function runElectron(workspace, desktop) {
 
 async function runCodeServer(workspace) {
   const t0 = Date.now();
-  const server = await startCodeServer({ workspace });
+  const server = await startCodeServer({ workspace, userDataDir: process.env.MARGINALIA_USER_DATA_DIR });
   cleanups.push(server.stop);
   const browser = await launchBrowser();
   cleanups.push(browser.close);

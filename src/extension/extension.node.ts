@@ -5,16 +5,22 @@
 // Everything else is the web bundle's (dist/extension.web.js, loaded at run time, see esbuild.mjs):
 // one copy of the extension's code in the .vsix.
 
+import * as path from 'node:path';
 import type * as vscode from 'vscode';
 import { uriToFsPath } from '../core/model/uri';
+import { requireWithCodeCache } from '../platform/node/codeCache';
 import { nodeSha256 } from '../platform/node/hashing';
 import { installMergeDriver } from '../platform/node/mergeDriverSetup';
 import { loadHtmlDomReader } from '../platform/node/htmlReader';
 import { NodeFileHost } from '../platform/node/nodeFileHost';
 import type { MarginaliaApi } from './activateShared';
-import * as shared from './extension.web';
+import type * as WebBundle from './extension.web';
 
 export function activate(context: vscode.ExtensionContext): MarginaliaApi {
+  // The web bundle, compiled from V8's code cache when there is one (see codeCache.ts).
+  const storage = context.globalStorageUri;
+  const cacheDir = storage.scheme === 'file' ? path.join(storage.fsPath, 'code-cache') : undefined;
+  const { exports: shared } = requireWithCodeCache<typeof WebBundle>(path.join(__dirname, 'extension.web.js'), require, cacheDir);
   shared.useSyncSha256(nodeSha256);
   // Reads are synchronous (a few µs each; per-file promise round trips cost more than the reads):
   // the corpus loads in time slices that yield to the event loop (CorpusService), writes stay async.

@@ -13,4 +13,7 @@ export async function run(): Promise<void> {
   const ms = performance.now() - t0;
   const host = typeof (globalThis as { importScripts?: unknown }).importScripts === 'function' ? 'web' : 'node';
   console.log(`activation-bench ${JSON.stringify({ host, ms })}`);
+  // The bench's priming run stays until the Node host has written its code cache (codeCache.ts).
+  const linger = Number((globalThis as { process?: { env: Record<string, string | undefined> } }).process?.env.MARGINALIA_BENCH_LINGER_MS ?? 0);
+  if (linger > 0) await new Promise((resolve) => setTimeout(resolve, linger));
 }
