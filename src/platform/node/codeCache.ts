@@ -3,11 +3,12 @@
 // cache V8 made the last time, the functions it had compiled are read back instead.
 //
 // The cache lives in the extension's global storage (the user's own folder, never a shared temp
-// folder: V8 trusts what it deserialises), named after the bundle's size, mtime and the Node/V8
-// version, so a new bundle or runtime never meets an old cache. V8 also checks the source itself and
-// rejects a cache that does not fit (cachedDataRejected), and then we compile as usual. Anything
-// going wrong with the cache only costs the time it would have saved.
+// folder: V8 trusts what it deserialises), named after a hash of the bundle and the V8 version, so a
+// new bundle or runtime never meets an old cache (V8's own check compares only the source's length
+// and its flags). A cache V8 cannot read is rejected (cachedDataRejected) and we compile as usual:
+// anything going wrong with the cache only costs the time it would have saved.
 
+import { createHash } from 'node:crypto';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import * as vm from 'node:vm';
@@ -28,9 +29,9 @@ export function requireWithCodeCache<T>(file: string, requireFn: NodeJS.Require,
   let cacheFile: string | undefined;
   let cachedData: Buffer | undefined;
   if (cacheDir) {
+    const hash = createHash('sha256').update(source).digest('hex').slice(0, 20);
+    cacheFile = path.join(cacheDir, `${path.basename(file)}-${hash}-v8-${process.versions.v8}.cache`);
     try {
-      const st = fs.statSync(file);
-      cacheFile = path.join(cacheDir, `${path.basename(file)}-${st.size}-${Math.floor(st.mtimeMs)}-v8-${process.versions.v8}.cache`);
       cachedData = fs.readFileSync(cacheFile);
     } catch {
       cachedData = undefined; // none yet
