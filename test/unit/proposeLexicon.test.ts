@@ -163,6 +163,22 @@ describe('lexicon proposals, rule by rule', () => {
     for (const t of ['loneliness', 'connection']) assert.ok(terms.includes(t), `${t} in ${terms.join(', ')}`);
     for (const t of themes) assert.ok(t.count >= 3 && t.reviews >= 2);
   });
+
+  it('a film named after its hero: the hero is a character where the critics say who plays it; Aunt Lucy is a character; "every" is no theme', () => {
+    const reviews = [
+      'Paddington (Ben Whishaw) wants to buy Aunt Lucy a pop-up book. Hugh Grant steals every scene. When Paddington is framed, every neighbour helps. Paddington 2 is about decency.',
+      'Paddington, voiced again by Ben Whishaw, writes every week to Aunt Lucy. The pop-up book sequence is lovely, and every frame of it.',
+      'I cried twice at Paddington 2. Aunt Lucy at the door, the pop-up book at last: every bit of it works.',
+    ].map((text, i) => ({ uri: `memfs:/p${i}.md`, text, bodyStart: 0 }));
+    const r = proposeLexicon(reviews, { title: 'Paddington 2', year: 2017 });
+    const byName = new Map(r.entities.map((p) => [p.name, p]));
+    assert.equal(byName.get('Paddington')?.kind, 'character', [...byName.keys()].join(', '));
+    assert.deepEqual(byName.get('Paddington')?.playedBy, ['ben-whishaw']);
+    assert.equal(byName.get('Aunt Lucy')?.kind, 'character');
+    assert.ok(!r.entities.some((p) => p.kind === 'theme' && p.aliases.includes('every')), 'a determiner is no theme');
+    // The title alone stays the film's; words of the title nobody pairs with an actor are not proposed.
+    assert.ok(!r.entities.some((p) => p.kind !== 'film' && p.name === 'Paddington 2'));
+  });
 });
 
 describe('mergeProposalsIntoLexicon', () => {

@@ -51,6 +51,8 @@ const ROLE_BY = /\b(co-?directed|directed|co-?written|written|screenplay|story|s
 const PLAYED_BY = /^\s*(?:\(|,|—|–)?\s*(?:who\s+(?:is|was)\s+|is\s+|was\s+|and\s+)?(played|voiced|portrayed)\s+by\s+$/i;
 const PLAYS = /^\s+(?:who\s+)?(?:plays|played|playing|portrays|portrayed|voices|voiced|as\s+the\s+voice\s+of)\s+(?:(?:[\p{Ll}'’-]+)\s+){0,3}$/u;
 const ROLE_NOUN_BEFORE = /\b(director|filmmaker|writer-director|writer|screenwriter|composer|cinematographer|editor|producer|actor|actress|co-star|costar|star)\s+$/i;
+/** A family title that is part of the name (Aunt Lucy, Uncle Vernon, Grandpa Joe): people in a story, not in the credits. */
+const KINSHIP_TITLE = /^(?:Aunt|Auntie|Uncle|Grandma|Grandpa|Granny|Gran|Grandad|Granddad|Nana|Papa|Mama|Cousin)$/;
 const CHARACTER_CUE_BEFORE = /\b(?:sister|brother|wife|husband|son|daughter|mother|father|dad|mom|mum|friend|girlfriend|boyfriend|neighbou?r|uncle|aunt|grandfather|grandmother|named|called|chimpanzee|chimp|bird|dog|alien|robot|clown|creature|heptapods?)\s+$/i;
 const BYLINE = /^[\s*_#>]*(?:by|posted by|words by|review by|reviewed by|hosts?\s*:|hosted by)\s+/i;
 const LIST_SEPARATOR = /^\s*(?:,|,?\s*and|&|\/|,\s*&)\s*$/;
@@ -138,7 +140,7 @@ export function collectEvidence(review: PreparedReview, occurrences: NameOccurre
       const role = ['actor', 'actress', 'star', 'co-star', 'costar'].includes(n) ? 'actor' : n === 'writer-director' ? 'director' : roleOf(n) ?? (n === 'filmmaker' ? 'director' : undefined);
       if (role) evidence.roles.push({ person: o, role, how: `“${noun[1]} ${o.name}”` });
     }
-    if (CHARACTER_CUE_BEFORE.test(before) && !credited.has(o)) evidence.characterCues.push(o);
+    if ((CHARACTER_CUE_BEFORE.test(before) || (o.words.length >= 2 && KINSHIP_TITLE.test(o.words[0]))) && !credited.has(o)) evidence.characterCues.push(o);
 
     if (!next) continue;
     const gap = between(o, next);

@@ -29,7 +29,11 @@ export function proposeLexicon(reviews: ProposalReview[], film: ProposalFilm, ex
   const titleWords = new Set(film.title.split(/\s+/).map((w) => w.toLowerCase()));
   const criticWords = new Set([...evidence.critics].flatMap((c) => c.split(/\s+/)));
   const isTitle = (name: string) => name.toLowerCase() === film.title.toLowerCase() || name.split(' ').every((w) => titleWords.has(w.toLowerCase()));
-  const excludeName = (name: string) => isTitle(name) || evidence.critics.has(name) || (name.split(' ').length === 1 && criticWords.has(name) && !known.has(fold(name)));
+  // A film named after its hero (Paddington 2, Juno, Amélie): the words of the title are a character
+  // where the critics pair them with who plays them ("Paddington (Ben Whishaw)").
+  const playedTitleWords = new Set(evidence.pairs.map((p) => p.character.name).filter((n) => isTitle(n) && n.toLowerCase() !== film.title.toLowerCase()));
+  const excludeName = (name: string) =>
+    (isTitle(name) && !playedTitleWords.has(name)) || evidence.critics.has(name) || (name.split(' ').length === 1 && criticWords.has(name) && !known.has(fold(name)));
 
   const lowerCaseUses = countLowerCase(prepared);
   const entities = buildNameEntities(occurrences.flat(), evidence, lowerCaseUses, excludeName);

@@ -46,10 +46,10 @@ function stem(word: string): string {
     .replace(/e$/, '');
 }
 
-/** Themes are things and qualities: a word whose usual reading is a verb or an adverb is not one. */
+/** Themes are things and qualities: a word whose usual reading is a verb, an adverb or a determiner is not one. */
 function isVerbOrAdverb(word: string): boolean {
-  const tags = englishVerbSignal().tagsOf(word);
-  return !!tags && /^(?:VB|RB|MD|IN)/.test(tags[0]);
+  const tags = englishVerbSignal().tagsOf(word.toLowerCase());
+  return !!tags && /^(?:VB|RB|MD|IN|DT|PDT|WDT)/.test(tags[0]);
 }
 
 export function findThemes(reviews: PreparedReview[], excluded: (word: string) => boolean, limit = 10): ThemeCandidate[] {
