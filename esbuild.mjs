@@ -3,7 +3,7 @@
 import * as esbuild from 'esbuild';
 import { existsSync, readdirSync, readFileSync, statSync, rmSync } from 'node:fs';
 import { createRequire } from 'node:module';
-import { dirname, join } from 'node:path';
+import { dirname, join, relative, resolve, sep } from 'node:path';
 
 const args = new Set(process.argv.slice(2));
 const production = args.has('--production');
@@ -127,6 +127,47 @@ const webBundleBeside = {
   },
 };
 
+// The merge driver the extension installs (dist/mergeDriver.js) runs on the web bundle too: its own
+// code is the CLI's runner, node:fs and git, and each module of src/core it imports comes from the
+// web bundle (src/cli/webBundle.ts loads it), which exports those modules as `__coreForNode`. The
+// list is read from the merge driver's imports before the bundles are built (in --watch, at start).
+const CORE = resolve('src/core');
+const inCore = (path) => path.startsWith(CORE + sep);
+const coreFromWebBundle = (found) => ({
+  name: 'core-from-web-bundle',
+  setup(build) {
+    build.onResolve({ filter: /^\./ }, async (args) => {
+      if (args.pluginData?.coreFromWebBundle || args.namespace !== 'file' || inCore(args.importer)) return undefined;
+      const r = await build.resolve(args.path, { kind: args.kind, importer: args.importer, resolveDir: args.resolveDir, pluginData: { coreFromWebBundle: true } });
+      if (r.errors.length || !inCore(r.path)) return undefined;
+      found?.add(r.path);
+      return { path: relative(CORE, r.path).split(sep).join('/'), namespace: 'web-core' };
+    });
+    build.onLoad({ filter: /.*/, namespace: 'web-core' }, (args) => ({
+      contents: `module.exports = require(${JSON.stringify(resolve('src/cli/webBundle.ts'))}).webCore(${JSON.stringify(args.path)});`,
+      loader: 'js',
+      resolveDir: resolve('src/cli'),
+    }));
+  },
+});
+const coreForNode = new Set();
+await esbuild.build({ entryPoints: ['src/cli/mergeDriverMain.ts'], bundle: true, write: false, platform: 'node', format: 'cjs', logLevel: 'silent', plugins: [coreFromWebBundle(coreForNode)] });
+const exportCoreForNode = {
+  name: 'export-core-for-node',
+  setup(build) {
+    build.onLoad({ filter: /[\\/]src[\\/]extension[\\/]extension\.web\.ts$/ }, (args) => ({ contents: `${readFileSync(args.path, 'utf8')}\nexport { default as __coreForNode } from 'core-for-node';\n`, loader: 'ts' }));
+    build.onResolve({ filter: /^core-for-node$/ }, () => ({ path: 'core-for-node', namespace: 'core-for-node' }));
+    build.onLoad({ filter: /.*/, namespace: 'core-for-node' }, () => {
+      const modules = [...coreForNode].sort();
+      const imports = modules.map((m, i) => `import * as m${i} from ${JSON.stringify(m)};`);
+      const entries = modules.map((m, i) => `${JSON.stringify(relative(CORE, m).split(sep).join('/'))}: m${i}`);
+      return { contents: `${imports.join('\n')}\nexport default { ${entries.join(', ')} };`, loader: 'js', resolveDir: CORE };
+    });
+  },
+};
+/** The names the vscode module exports: the web bundle's stand-in for 'vscode' outside an extension host. */
+const vscodeApiNames = [...readFileSync(require.resolve('@types/vscode/index.d.ts'), 'utf8').matchAll(/^\texport (?:declare )?(?:abstract )?(?:class|enum|namespace|const|let|var|function) ([A-Za-z_$][\w$]*)/gm)].map((m) => m[1]);
+
 const common = { bundle: true, format: 'cjs', minify: production, sourcemap: !production, logLevel: 'warning', metafile, plugins: [trimWordLists] };
 const extensionPlugins = [trimWordLists, lazyPackages, vscodeOnce];
 const bundles = [
@@ -137,10 +178,11 @@ const bundles = [
   { ...common, entryPoints: ['src/core/import/html/readDom.ts'], outfile: 'dist/importHtml.js', platform: 'node', target: 'node20', plugins: [stubCssom, htmlparser2ParserOnly] },
   // The CLI, for npm (package.json's `bin`) and the tests; not in the .vsix.
   { ...common, entryPoints: ['src/cli/main.ts'], outfile: 'dist/cli.js', banner: { js: '#!/usr/bin/env node' }, platform: 'node', target: 'node20' },
-  // `marginalia merge-driver` alone: the git merge driver the Node extension installs (in the .vsix).
-  { ...common, entryPoints: ['src/cli/mergeDriverMain.ts'], outfile: 'dist/mergeDriver.js', platform: 'node', target: 'node20' },
+  // `marginalia merge-driver` alone: the git merge driver the Node extension installs (in the .vsix),
+  // on the web bundle beside it (coreFromWebBundle above).
+  { ...common, entryPoints: ['src/cli/mergeDriverMain.ts'], outfile: 'dist/mergeDriver.js', platform: 'node', target: 'node20', plugins: [coreFromWebBundle()], define: { VSCODE_API_NAMES: JSON.stringify([...new Set(vscodeApiNames)]) } },
   // VS Code for the Web: a web worker, no Node built-ins (a static node:* import fails the build).
-  { ...common, entryPoints: ['src/extension/extension.web.ts'], outfile: 'dist/extension.web.js', external: ['vscode'], platform: 'browser', target: 'es2022', plugins: extensionPlugins },
+  { ...common, entryPoints: ['src/extension/extension.web.ts'], outfile: 'dist/extension.web.js', external: ['vscode'], platform: 'browser', target: 'es2022', plugins: [exportCoreForNode, ...extensionPlugins] },
 ];
 
 // The core alone for the browser, written nowhere: fails the build if anything in src/core reaches

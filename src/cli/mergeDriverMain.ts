@@ -1,7 +1,9 @@
 // dist/mergeDriver.js: `marginalia merge-driver` alone (same arguments, output and exit codes, by
 // the same runner), for the git merge driver the extension installs (src/extension/extension.node.ts):
 // the .vsix ships this small bundle rather than the whole CLI (dist/cli.js, which reaches users
-// through npm's `bin`). git runs `node dist/mergeDriver.js merge-driver %O %A %B %P`.
+// through npm's `bin`). git runs `node dist/mergeDriver.js merge-driver %O %A %B %P`. The bundle
+// holds only this program's Node code; the engine (src/core) is the web bundle's beside it
+// (./webBundle.ts, esbuild.mjs).
 
 import type { CliIO } from './context';
 import { mergeDriverCommand } from './commands/mergeDriver';

@@ -15,7 +15,9 @@ export function deactivate(): void {
 
 // The Node host's bundle (dist/extension.js, extension.node.ts) runs on top of this one: it loads
 // dist/extension.web.js and adds node:fs, git and the HTML reader, so the .vsix carries the
-// extension's code once.
+// extension's code once. So does the git merge driver (dist/mergeDriver.js, a plain Node program):
+// esbuild.mjs adds an export, `__coreForNode`, with the modules of src/core it uses (see
+// src/cli/webBundle.ts).
 export { activateShared } from './activateShared';
 export { SchemeRoutingHost } from './platform/schemeRoutingHost';
 export { WorkspaceFileHost } from './platform/workspaceFileHost';
