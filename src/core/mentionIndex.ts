@@ -116,8 +116,8 @@ export interface MentionLocation {
 export class FilmIndex {
   readonly matcher: MentionMatcher;
   readonly reviews = new Map<string, IndexedReview>();
-  /** entity id → reviews that mention it. */
-  readonly byEntity = new Map<string, Set<string>>();
+  /** entity id → paths of the reviews that mention it, in corpus order; made when first asked, at `version`. */
+  private readonly mentioning = new Map<string, { version: number; paths: string[] }>();
   /** entity id → its mentions and reviews, kept as reviews come and go (trees and hovers ask often). */
   private readonly totals = new Map<string, { mentions: number; reviews: number }>();
   /** Bumped whenever a review comes, changes or goes: answers computed at an older one are stale. */
@@ -155,9 +155,23 @@ export class FilmIndex {
     return this.lexicon.byId.get(id);
   }
 
+  /**
+   * The reviews that mention an entity, by path in corpus order. Asked for by hovers, references
+   * and trees, far less often than reviews are indexed: one pass over the reviews when first asked
+   * after a change is cheaper than keeping a set per entity up to date through every index.
+   */
+  reviewsMentioning(entityId: string): readonly string[] {
+    const cached = this.mentioning.get(entityId);
+    if (cached?.version === this.version) return cached.paths;
+    const paths: string[] = [];
+    for (const r of this.orderedReviews()) if (r.counts.has(entityId)) paths.push(r.path);
+    this.mentioning.set(entityId, { version: this.version, paths });
+    return paths;
+  }
+
   /** Every mention of an entity, in corpus order then text order. */
   mentionsOf(entityId: string): MentionLocation[] {
-    const paths = [...(this.byEntity.get(entityId) ?? [])].sort();
+    const paths = this.reviewsMentioning(entityId);
     const out: MentionLocation[] = [];
     for (const p of paths) {
       const review = this.reviews.get(p);
@@ -191,7 +205,7 @@ export class FilmIndex {
     const count = (r: IndexedReview) => r.counts.get(entityId) ?? 0;
     const before = (a: IndexedReview, b: IndexedReview) => count(a) > count(b) || (count(a) === count(b) && a.path < b.path);
     let all = 0;
-    for (const path of this.byEntity.get(entityId) ?? []) {
+    for (const path of this.reviewsMentioning(entityId)) {
       const review = this.reviews.get(path);
       if (!review || count(review) === 0) continue;
       all++;
@@ -215,9 +229,6 @@ export class FilmIndex {
     this.ordered = undefined;
     this.version++;
     for (const [id, n] of review.counts) {
-      let set = this.byEntity.get(id);
-      if (!set) this.byEntity.set(id, (set = new Set()));
-      set.add(path);
       const t = this.totals.get(id);
       if (t) {
         t.mentions += n;
@@ -231,7 +242,6 @@ export class FilmIndex {
     const old = this.reviews.get(path);
     if (!old) return false;
     for (const [id, n] of old.counts) {
-      this.byEntity.get(id)?.delete(path);
       const t = this.totals.get(id)!;
       t.mentions -= n;
       t.reviews--;

@@ -33,9 +33,13 @@ describe('MentionIndex', () => {
     assert.equal(film.reviews.get(`${HER_DIR}/b.md`), before, 'the other review object is untouched');
     assert.equal(film.totalMentions('samantha').mentions, 1);
     assert.equal(film.totalMentions('amy').mentions, 1);
-    assert.deepEqual([...film.byEntity.get('samantha')!], [`${HER_DIR}/b.md`]);
+    assert.deepEqual(film.reviewsMentioning('samantha'), [`${HER_DIR}/b.md`]);
     index.removeReview(`${HER_DIR}/b.md`);
     assert.equal(film.totalMentions('samantha').mentions, 0);
+    assert.deepEqual(film.reviewsMentioning('samantha'), [], 'asked again after a change, answered anew');
+    film.setReview(`${HER_DIR}/c.md`, 'Samantha again.');
+    film.setReview(`${HER_DIR}/0.md`, 'And Samantha.');
+    assert.deepEqual(film.reviewsMentioning('samantha'), [`${HER_DIR}/0.md`, `${HER_DIR}/c.md`], 'in corpus order');
   });
 
   it('a lexicon change rebuilds the film, keeping its reviews', () => {

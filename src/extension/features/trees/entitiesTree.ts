@@ -118,7 +118,7 @@ export class EntitiesTreeProvider implements vscode.TreeDataProvider<EntitiesNod
           .filter((e) => film.totalMentions(e.id).mentions === 0)
           .map((e) => ({ type: 'entity', film: node.film, entity: e.id }));
       case 'entity': {
-        const paths = [...(film.byEntity.get(node.entity) ?? [])].sort();
+        const paths = film.reviewsMentioning(node.entity);
         return paths.map((path) => ({ type: 'review', film: node.film, entity: node.entity, path }));
       }
       case 'review': {
