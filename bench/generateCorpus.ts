@@ -5,16 +5,8 @@ import { mkdirSync, copyFileSync, existsSync, writeFileSync, readdirSync } from 
 import { join } from 'node:path';
 import { readReviewInfo } from '../src/core/review';
 import { readText } from '../test/unit/fixtures';
+import { mulberry32 } from '../test/unit/random';
 
-function mulberry32(seed: number) {
-  return () => {
-    seed |= 0;
-    seed = (seed + 0x6d2b79f5) | 0;
-    let t = Math.imul(seed ^ (seed >>> 15), 1 | seed);
-    t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 export function corpusSentences(filmDir: string): string[] {
   const out: string[] = [];

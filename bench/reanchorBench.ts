@@ -6,15 +6,8 @@ import { performance } from 'node:perf_hooks';
 import { makeTarget, reanchor } from '../src/core/annotations/anchoring';
 import { moveThroughEdit } from '../src/core/annotations/passageEdits';
 import type { TextTarget } from '../src/core/annotations/model';
+import { mulberry32 } from '../test/unit/random';
 
-function mulberry32(seed: number) {
-  return () => {
-    seed = (seed + 0x6d2b79f5) | 0;
-    let t = Math.imul(seed ^ (seed >>> 15), 1 | seed);
-    t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 export interface ReanchorFigures {
   reviewChars: number;

@@ -5,17 +5,7 @@ import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { CONTEXT_LENGTH } from '../../../src/core/annotations/anchoring';
 
-/** mulberry32: tiny, fast, good enough to drive random edits reproducibly. */
-export function mulberry32(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
+export { mulberry32 } from '../random';
 
 /**
  * The five real reviews of *Her* from the repository's corpus (front matter included, as the

@@ -7,15 +7,8 @@ import { txtAsMarkdown, type ReadingAnnotation, type ReadingMention } from '../.
 import { ARRIVAL_DIR, HER_DIR, ROOT, readText, reviewFiles } from '../fixtures';
 import { ENGINES, previewEngine } from './engines';
 import { findAll, hasClass, parseHtml, textContent, type HtmlElement } from './html';
+import { mulberry32 } from '../random';
 
-function mulberry32(seed: number) {
-  return () => {
-    seed = (seed + 0x6d2b79f5) | 0;
-    let t = Math.imul(seed ^ (seed >>> 15), 1 | seed);
-    t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 function skeleton(el: HtmlElement | string): string {
   if (typeof el === 'string') return el;
