@@ -33,9 +33,23 @@ export async function discoverFilms(host: FileHost, root: string, signal?: Cance
     .map((lexiconPath): FilmFolder => ({ dir: dirnameUri(lexiconPath), lexiconPath, reviews: [] }))
     // Deepest first, so a review finds its nearest film.
     .sort((a, b) => b.dir.length - a.dir.length);
+  // A review belongs to the nearest film folder above it: its folders, nearest first, are looked up
+  // (with a hundred films, comparing every review with every film cost more than reading the list).
+  const byDir = new Map(films.map((f) => [f.dir, f]));
   for (const uri of files) {
     if (!isReviewPath(uri)) continue;
-    films.find((f) => isUriUnder(uri, f.dir))?.reviews.push(uri);
+    for (let dir = dirnameUri(uri), up = dirnameUri(dir); ; dir = up, up = dirnameUri(dir)) {
+      const film = byDir.get(dir);
+      if (film && isUriUnder(uri, film.dir)) {
+        film.reviews.push(uri);
+        break;
+      }
+      if (up === dir) {
+        // Not found by its folders (a URI spelt differently from the film's): compare with each.
+        films.find((f) => isUriUnder(uri, f.dir))?.reviews.push(uri);
+        break;
+      }
+    }
   }
   return films.sort((a, b) => (a.dir < b.dir ? -1 : a.dir > b.dir ? 1 : 0));
 }
