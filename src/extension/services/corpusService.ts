@@ -87,6 +87,11 @@ export class CorpusService implements vscode.Disposable {
     return this.expected.get(dir);
   }
 
+  /** How many films the load under way has found (0: no such load). */
+  expectedFilms(): number {
+    return this.expected.size;
+  }
+
   /** How many reviews all films will have once the load under way has read them (0: no such load). */
   expectedReviewsInAllFilms(): number {
     let n = 0;

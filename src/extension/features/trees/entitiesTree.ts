@@ -42,6 +42,9 @@ function entitiesNodeKey(node: EntitiesNode): string {
   }
 }
 
+/** Up to this many films, each film's characters and themes start expanded. */
+export const EXPAND_GROUPS_UP_TO_FILMS = 3;
+
 export class EntitiesTreeProvider implements vscode.TreeDataProvider<EntitiesNode> {
   private readonly emitter = new vscode.EventEmitter<EntitiesNode | EntitiesNode[] | undefined>();
   readonly onDidChangeTreeData = this.emitter.event;
@@ -161,7 +164,11 @@ export class EntitiesTreeProvider implements vscode.TreeDataProvider<EntitiesNod
       case 'kind': {
         const n = this.entitiesOf(node.film, node.kind).length;
         const label = KIND_GROUP[node.kind] + (multipleFilms && film ? ` — ${film.lexicon.film.title}` : '');
-        const item = new vscode.TreeItem(label, node.kind === 'theme' || node.kind === 'character' ? vscode.TreeItemCollapsibleState.Expanded : vscode.TreeItemCollapsibleState.Collapsed);
+        // Characters and themes open at first, for a few films; past that every group starts closed
+        // (decided on the films a load under way has found: the workbench keeps a row's first state).
+        const fewFilms = Math.max(this.corpus.index.filmCount, this.corpus.expectedFilms()) <= EXPAND_GROUPS_UP_TO_FILMS;
+        const open = fewFilms && (node.kind === 'theme' || node.kind === 'character');
+        const item = new vscode.TreeItem(label, open ? vscode.TreeItemCollapsibleState.Expanded : vscode.TreeItemCollapsibleState.Collapsed);
         item.id = `kind:${node.film}:${node.kind}`;
         item.description = `${n}`;
         item.iconPath = kindIcon(node.kind);
