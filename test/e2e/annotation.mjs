@@ -2,18 +2,9 @@
 // tags, type a note); the passage is highlighted, the sidecar is written, and hovering it shows the note.
 import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { hoverWord, openFile, waitForMentions } from './lib/workbench.mjs';
+import { hoverWord, openFile, runCommand, waitForMentions } from './lib/workbench.mjs';
 
 const PASSAGE = 'a deep emotional bond with Samantha';
-
-async function runCommand(page, title) {
-  await page.keyboard.press('F1');
-  const input = page.locator('.quick-input-widget input');
-  await input.waitFor({ timeout: 10_000 });
-  await input.fill(`>${title}`);
-  await page.locator('.quick-input-list .monaco-list-row', { hasText: title }).first().waitFor({ timeout: 10_000 });
-  await page.keyboard.press('Enter');
-}
 
 export default async function annotation({ page, workspace, shot, log, flags, repo }) {
   await openFile(page, 'poignant-exploration.md');

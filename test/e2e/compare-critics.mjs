@@ -2,16 +2,7 @@
 // every critic on Samantha side by side (the column header chosen), and a passage's link opening
 // the review at that passage.
 import { join } from 'node:path';
-import { showMarginalia, treeRow } from './lib/workbench.mjs';
-
-async function runCommand(page, title) {
-  await page.keyboard.press('F1');
-  const input = page.locator('.quick-input-widget input');
-  await input.waitFor({ timeout: 10_000 });
-  await input.fill(`>${title}`);
-  await page.locator('.quick-input-list .monaco-list-row', { hasText: title }).first().waitFor({ timeout: 10_000 });
-  await page.keyboard.press('Enter');
-}
+import { runCommand, showMarginalia, treeRow } from './lib/workbench.mjs';
 
 export default async function compareCritics({ page, shot, log, flags, repo }) {
   await showMarginalia(page);

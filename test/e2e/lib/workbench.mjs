@@ -73,10 +73,29 @@ export async function treeRow(page, text, pane = 0) {
   return row;
 }
 
-/** Expands a tree row through its twistie, so the row's own command (opening a file) does not run. */
+/**
+ * Expands a tree row through its twistie, so the row's own command (opening a file) does not run.
+ * A row the extension marks expanded shows collapsed until the workbench has its children; clicking
+ * it then would close it, so a row gets a moment to open on its own first.
+ */
 export async function expandRow(page, text, pane = 0) {
   const row = await treeRow(page, text, pane);
-  if ((await row.getAttribute('aria-expanded')) === 'false') await row.locator('.monaco-tl-twistie').click();
-  await page.waitForFunction((el) => el.getAttribute('aria-expanded') === 'true', await row.elementHandle(), { timeout: 10_000 });
+  const handle = await row.elementHandle();
+  const open = (timeout) => page.waitForFunction((el) => el.getAttribute('aria-expanded') === 'true', handle, { timeout });
+  if (!(await open(1500).then(() => true, () => false))) await row.locator('.monaco-tl-twistie').click();
+  await open(10_000);
   return row;
+}
+
+/** Runs a command from the palette by its title; F1 again if the palette did not open (the workbench still settling). */
+export async function runCommand(page, title) {
+  const input = page.locator('.quick-input-widget:not([style*="display: none"]) input').first();
+  for (let attempt = 0; ; attempt++) {
+    await page.keyboard.press('F1');
+    if (await input.waitFor({ state: 'visible', timeout: 5_000 }).then(() => true, () => false)) break;
+    if (attempt === 2) throw new Error(`the command palette did not open for “${title}”`);
+  }
+  await input.fill(`>${title}`);
+  await page.locator('.quick-input-list .monaco-list-row', { hasText: title }).first().waitFor({ timeout: 10_000 });
+  await page.keyboard.press('Enter');
 }
