@@ -156,7 +156,9 @@ export class AnnotationService implements vscode.Disposable {
       return this.loadOnce(review, notify);
     }
     this.loadTickets.delete(review);
-    if (worthKeeping(entry)) this.byReview.set(review, entry);
+    // A review renamed or deleted while its sidecar was being read is no longer in the corpus:
+    // what was read belongs to nobody (kept, it would outlive the review for good).
+    if (worthKeeping(entry) && this.corpus.review(review)) this.byReview.set(review, entry);
     else this.byReview.delete(review);
     if (notify) this.emitter.fire(review);
     return entry;
