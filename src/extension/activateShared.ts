@@ -40,9 +40,11 @@ export function activateShared(context: vscode.ExtensionContext, platform: Platf
     const trees = registerTrees(ctx);
     const reading = registerReadingView(ctx);
     context.subscriptions.push(trees, reading, registerMentions(ctx), registerAnnotations(ctx), registerLexicon(ctx), registerSample(ctx), registerFilms(ctx), registerInterchange(ctx), registerCompare(ctx));
-    // The first time a workspace with a corpus opens, show the reader where Marginalia is.
+    // The first time a workspace with a corpus opens, show the reader where Marginalia is; not
+    // when a review is already open by then (revealing the view would take the keyboard from it).
     void corpus.ready.then(async () => {
       if (corpus.index.allFilms().length === 0 || context.workspaceState.get('marginalia.viewRevealed')) return;
+      if (vscode.window.activeTextEditor) return;
       await context.workspaceState.update('marginalia.viewRevealed', true);
       await vscode.commands.executeCommand('workbench.view.extension.marginalia');
     });
