@@ -6,7 +6,7 @@ import { performance } from 'node:perf_hooks';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { readdirSync } from 'node:fs';
-import { buildCompareMatrix, matrixToCsv, passagesFor, type CompareReview } from '../src/core/compare';
+import { buildCompareMatrix, compareInput, matrixToCsv, passagesFor } from '../src/core/compare';
 import { MentionIndex } from '../src/core/mentionIndex';
 import { HER_DIR, loadLexicon, readText } from '../test/unit/fixtures';
 import { generateCorpus } from './generateCorpus';
@@ -19,18 +19,10 @@ const dir = generateCorpus(join(tmpdir(), 'marginalia-bench', String(COUNT)), CO
 const index = new MentionIndex();
 const film = index.setLexicon(loadLexicon(HER_DIR));
 for (const f of readdirSync(dir).filter((n) => n.endsWith('.md'))) film.setReview(join(dir, f), readText(join(dir, f)));
-const entities = film.lexicon.entities.map((e) => ({ id: e.id, kind: e.kind, name: e.name }));
+const { entities } = compareInput(film);
 
-function reviewsOf(): CompareReview[] {
-  return film.orderedReviews().map((r) => ({
-    uri: r.path,
-    label: r.info.critic ? `${r.info.critic} — ${r.info.title}` : r.info.title,
-    critic: r.info.critic,
-    text: r.text,
-    mentions: r.mentions,
-    bodyStart: r.info.bodyStart,
-  }));
-}
+/** What opening the view computes first: the extension's compare input (the review rows). */
+const reviewsOf = () => compareInput(film).reviews;
 
 const phases: Record<string, number[]> = { reviews: [], matrix: [], csv: [], passages: [], serialise: [], total: [] };
 let mentions = 0;

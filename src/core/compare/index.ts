@@ -2,3 +2,4 @@
 export * from './matrix';
 export * from './passages';
 export * from './csv';
+export * from './input';

@@ -68,3 +68,12 @@ export function ancestors(el: HtmlElement): HtmlElement[] {
   for (let p = el.parent; p; p = p.parent) out.push(p);
   return out;
 }
+
+/** The page with our elements unwrapped: what the marks leave of it must be what was there. */
+export function skeleton(el: HtmlElement | string): string {
+  if (typeof el === 'string') return el;
+  const inner = el.children.map(skeleton).join('');
+  const ours = (el.tag === 'span' && hasClass(el, 'marginalia-mention')) || (el.tag === 'a' && hasClass(el, 'marginalia-source')) || (el.tag === 'mark' && hasClass(el, 'marginalia-annotation'));
+  if (ours || el.tag === '#root') return inner;
+  return `<${el.tag}${Object.entries(el.attrs).map(([k, v]) => ` ${k}=${JSON.stringify(v)}`).join('')}>${inner}</${el.tag}>`;
+}

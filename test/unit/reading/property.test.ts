@@ -6,17 +6,9 @@ import { join } from 'node:path';
 import { txtAsMarkdown, type ReadingAnnotation, type ReadingMention } from '../../../src/core/reading';
 import { ARRIVAL_DIR, HER_DIR, ROOT, readText, reviewFiles } from '../fixtures';
 import { ENGINES, previewEngine } from './engines';
-import { findAll, hasClass, parseHtml, textContent, type HtmlElement } from './html';
+import { findAll, hasClass, type HtmlElement, parseHtml, skeleton, textContent } from './html';
 import { mulberry32 } from '../random';
 
-
-function skeleton(el: HtmlElement | string): string {
-  if (typeof el === 'string') return el;
-  const inner = el.children.map(skeleton).join('');
-  const ours = (el.tag === 'span' && hasClass(el, 'marginalia-mention')) || (el.tag === 'a' && hasClass(el, 'marginalia-source')) || (el.tag === 'mark' && hasClass(el, 'marginalia-annotation'));
-  if (ours || el.tag === '#root') return inner;
-  return `<${el.tag}${Object.entries(el.attrs).map(([k, v]) => ` ${k}=${JSON.stringify(v)}`).join('')}>${inner}</${el.tag}>`;
-}
 
 const DOCS = [
   readText(join(ROOT, 'test/fixtures/reading/traps.md')),

@@ -7,7 +7,7 @@ import { markdownItMarginalia, type ReadingAnnotation, type ReadingMention, type
 import { isAllowedHref, isAllowedImageSrc } from '../../../src/core/reading/reviewSafety';
 import { ROOT, readText } from '../fixtures';
 import { ENGINES, previewEngine } from './engines';
-import { ancestors, findAll, hasClass, parseHtml, textContent, type HtmlElement } from './html';
+import { ancestors, findAll, hasClass, type HtmlElement, parseHtml, skeleton, textContent } from './html';
 
 const TRAPS = readText(join(ROOT, 'test/fixtures/reading/traps.md'));
 const SECURITY = readText(join(ROOT, 'test/fixtures/reading/security.md'));
@@ -47,15 +47,6 @@ function render(create: (typeof ENGINES)[number]['create'], text: string, m: Rev
 
 const mentionSpans = (root: HtmlElement) => findAll(root, (e) => e.tag === 'span' && hasClass(e, 'marginalia-mention'));
 const marksOf = (root: HtmlElement) => findAll(root, (e) => e.tag === 'mark');
-
-/** The page with our elements unwrapped: what the marks leave of it must be what was there. */
-function skeleton(el: HtmlElement | string): string {
-  if (typeof el === 'string') return el;
-  const inner = el.children.map(skeleton).join('');
-  const ours = (el.tag === 'span' && hasClass(el, 'marginalia-mention')) || (el.tag === 'a' && hasClass(el, 'marginalia-source')) || (el.tag === 'mark' && hasClass(el, 'marginalia-annotation'));
-  if (ours || el.tag === '#root') return inner;
-  return `<${el.tag}${Object.entries(el.attrs).map(([k, v]) => ` ${k}=${JSON.stringify(v)}`).join('')}>${inner}</${el.tag}>`;
-}
 
 function assertNoNestedAnchors(root: HtmlElement) {
   for (const a of findAll(root, (e) => e.tag === 'a')) assert.ok(!ancestors(a).some((p) => p.tag === 'a'), `nested anchor: ${textContent(a)}`);

@@ -3,26 +3,11 @@
 // in one must name a review of this film before anything is opened or computed.
 
 import * as vscode from 'vscode';
-import { buildCompareMatrix, matrixToCsv, passagesFor, type CompareEntityInput, type CompareFilters, type CompareMatrix, type CompareReview, type CompareSort } from '../../../core/compare';
+import { buildCompareMatrix, compareInput, matrixToCsv, passagesFor, type CompareFilters, type CompareMatrix, type CompareSort } from '../../../core/compare';
 import type { FilmIndex } from '../../../core/mentionIndex';
-import { reviewLabel } from '../../../core/review';
 import { isWebviewMessage, type ExtensionToWebview, type Selection, type WebviewToExtension } from '../../../webview/compare/protocol';
 import { toPath, toUri } from '../../locations';
 import type { CorpusService } from '../../services/corpusService';
-
-/** The comparison's input, from the index: one row per review, one column per lexicon entity. */
-export function compareInput(film: FilmIndex): { reviews: CompareReview[]; entities: CompareEntityInput[] } {
-  const reviews = film.orderedReviews().map((r) => ({
-    uri: r.path,
-    label: reviewLabel(r.info, film.lexicon.film.title),
-    critic: r.info.critic,
-    text: r.text,
-    mentions: r.mentions,
-    bodyStart: r.info.bodyStart,
-  }));
-  const entities = film.lexicon.entities.map((e) => ({ id: e.id, kind: e.kind, name: e.name }));
-  return { reviews, entities };
-}
 
 export class CompareSession {
   filters: CompareFilters;
