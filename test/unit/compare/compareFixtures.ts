@@ -10,4 +10,4 @@ export async function herFilm(): Promise<FilmIndex> {
   return index.film(fileUri(HER_DIR))!;
 }
 
-export { compareInput } from '../../../src/core/compare';
+export { compareInput } from '../../../src/core/compare/input';

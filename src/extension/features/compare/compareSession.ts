@@ -3,7 +3,8 @@
 // in one must name a review of this film before anything is opened or computed.
 
 import * as vscode from 'vscode';
-import { buildCompareMatrix, compareInput, matrixToCsv, passagesFor, type CompareFilters, type CompareMatrix, type CompareSort } from '../../../core/compare';
+import { buildCompareMatrix, matrixToCsv, passagesFor, type CompareFilters, type CompareMatrix, type CompareSort } from '../../../core/compare';
+import { compareInput } from '../../../core/compare/input';
 import type { FilmIndex } from '../../../core/mentionIndex';
 import { isWebviewMessage, type ExtensionToWebview, type Selection, type WebviewToExtension } from '../../../webview/compare/protocol';
 import { toPath, toUri } from '../../locations';
